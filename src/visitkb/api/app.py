@@ -1,0 +1,37 @@
+"""The application factory: no engine exists until an app is created."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from visitkb import __version__
+from visitkb.api import problems
+from visitkb.api.routes import documents, health
+from visitkb.config import Settings
+from visitkb.database import make_engine
+
+DESCRIPTION = """
+Who visited whom, when, whom they met and what was signed: diplomatic visits extracted from
+Arabic and Hindi news, each fact with the document and character offsets it came from.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the API for ``settings`` (default: from the environment)."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(title="visitkb", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    problems.install(app)
+    app.include_router(health.router)
+    app.include_router(documents.router)
+    return app

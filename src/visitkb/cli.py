@@ -1,0 +1,156 @@
+"""The ``visitkb`` command: parse options, make one library call, report in plain words."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from visitkb import records
+from visitkb.config import Settings
+from visitkb.database import check_current, make_engine, queries, upgrade
+from visitkb.documents import read_documents
+from visitkb.errors import DatabaseNotReady
+from visitkb.export import Format, stream
+from visitkb.ingest import IngestReport, ingest
+
+app = typer.Typer(help="visitkb: a knowledge base of diplomatic visits.", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True, soft_wrap=True)
+
+EXPORTS = {
+    "visits": (queries.iter_visits, records.Visit),
+    "people": (queries.iter_people, records.PersonEntry),
+    "agreements": (queries.iter_agreements, records.AgreementEntry),
+}
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def _ready_engine():
+    engine = make_engine(_settings().database_url)
+    try:
+        check_current(engine)
+    except DatabaseNotReady as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from None
+    return engine
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database to the newest schema.
+
+    Example: VISITKB_DATABASE_URL=postgresql://localhost/visitkb visitkb db upgrade
+    """
+    url = _settings().database_url
+    upgrade(url)
+    err.print(f"database ready: {make_engine(url).url.render_as_string(hide_password=True)}")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help=".txt files, .jsonl files, or folders of them")
+    ],
+    strict: Annotated[bool, typer.Option(help="Exit with an error if any document fails")] = False,
+) -> None:
+    """Read documents, extract their visits and store them; nothing is ingested twice.
+
+    Example: visitkb ingest seeds/ ../shared/corpus/dev/docs.jsonl
+    """
+    engine = _ready_engine()
+    total = _count_inputs(paths)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=total)
+        report = ingest(engine, read_documents(paths), on_document=lambda _: progress.advance(task))
+    _print_report(report)
+    if report.problems and strict:
+        raise typer.Exit(1)
+
+
+def _count_inputs(paths: list[Path]) -> int | None:
+    """Documents the inputs hold, for the progress bar (lines of .jsonl, one per .txt)."""
+    total = 0
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            if f.suffix == ".txt" and f.is_file():
+                total += 1
+            elif f.suffix == ".jsonl" and f.is_file() and not f.name.startswith("gold"):
+                with f.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+    return total or None
+
+
+def _print_report(report: IngestReport) -> None:
+    counts = report.counts
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "no documents"
+    err.print(f"ingested: {summary}")
+    if report.problems:
+        table = Table("document", "outcome", "problem", title="problems")
+        for entry in report.problems:
+            table.add_row(entry.document, str(entry.outcome), entry.detail or "")
+        err.print(table)
+
+
+@app.command("export")
+def export_command(
+    what: Annotated[str, typer.Option(help="visits, people or agreements")] = "visits",
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl, csv or json")] = Format.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout)")
+    ] = None,
+) -> None:
+    """Write structured records.
+
+    Example: visitkb export --what visits --format csv -o visits.csv
+    """
+    if what not in EXPORTS:
+        raise typer.BadParameter(f"choose one of {', '.join(EXPORTS)}", param_hint="--what")
+    fetch, kind = EXPORTS[what]
+    engine = _ready_engine()
+    with engine.connect() as conn:
+        chunks = stream(fetch(conn), fmt, kind)
+        if output is None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+            err.print(f"wrote {output}")
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the API (and its OpenAPI docs at /docs).
+
+    Example: visitkb serve --port 8000
+    """
+    import uvicorn
+
+    from visitkb.api import create_app
+
+    _ready_engine().dispose()
+    err.print(f"visitkb serving on http://{host}:{port} (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="warning")

@@ -1,0 +1,22 @@
+"""Exceptions raised by the library; the CLI and the API turn them into messages."""
+
+
+class VisitkbError(Exception):
+    """Base class of every error visitkb raises on purpose."""
+
+
+class BadDocument(VisitkbError):
+    """A document that cannot be read or ingested; names the document and the problem."""
+
+    def __init__(self, document: str, problem: str) -> None:
+        super().__init__(f"{document}: {problem}")
+        self.document = document
+        self.problem = problem
+
+
+class UnknownLanguage(BadDocument):
+    """A document in a language visitkb has no knowledge for."""
+
+
+class DatabaseNotReady(VisitkbError):
+    """The database schema is missing or older than this version of visitkb."""

@@ -1,0 +1,1 @@
+"""Stage 2: Document -> mentions. The only package that imports spaCy."""

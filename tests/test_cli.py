@@ -1,0 +1,79 @@
+"""The visitkb command as a user runs it."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from visitkb.cli import app
+
+from .conftest import SEEDS
+
+
+@pytest.fixture
+def run(database_url, monkeypatch):
+    monkeypatch.setenv("VISITKB_DATABASE_URL", database_url)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_ingest_reports_counts_and_is_idempotent(run):
+    first = run("ingest", str(SEEDS))
+    assert first.exit_code == 0, first.output
+    assert "5 added" in first.output
+    again = run("ingest", str(SEEDS))
+    assert "5 unchanged" in again.output
+
+
+def test_strict_ingest_fails_on_a_bad_document(run, tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    lenient = run("ingest", str(tmp_path))
+    assert lenient.exit_code == 0
+    assert "empty" in lenient.output and "empty text" in lenient.output
+    strict = run("ingest", "--strict", str(tmp_path))
+    assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize("what", ["visits", "people", "agreements"])
+def test_export_jsonl_is_valid(run, what):
+    run("ingest", str(SEEDS))
+    result = run("export", "--what", what, "--format", "jsonl")
+    assert result.exit_code == 0
+    for line in result.stdout.splitlines():
+        json.loads(line)
+
+
+def test_export_json_and_csv_parse(run, tmp_path):
+    run("ingest", str(SEEDS))
+    assert isinstance(json.loads(run("export", "--format", "json").stdout), list)
+    out = tmp_path / "visits.csv"
+    assert run("export", "--format", "csv", "-o", str(out)).exit_code == 0
+    header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert header[:3] == ["id", "status", "guest_id"]
+
+
+def test_unknown_export_is_refused(run):
+    result = CliRunner().invoke(app, ["export", "--what", "treaties"])
+    assert result.exit_code == 2
+    assert "visits, people, agreements" in result.output
+
+
+def test_unmigrated_database_says_how_to_fix(unmigrated_url, monkeypatch):
+    monkeypatch.setenv("VISITKB_DATABASE_URL", unmigrated_url)
+    result = CliRunner().invoke(app, ["ingest", str(SEEDS)])
+    assert result.exit_code == 2
+    assert "visitkb db upgrade" in result.output
+
+
+def test_db_upgrade_prepares_an_empty_database(unmigrated_url, monkeypatch):
+    monkeypatch.setenv("VISITKB_DATABASE_URL", unmigrated_url)
+    result = CliRunner().invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0
+    assert "database ready" in result.output
+    assert CliRunner().invoke(app, ["ingest", str(SEEDS)]).exit_code == 0
