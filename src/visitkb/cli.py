@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from visitkb.config import Settings
 from visitkb.database import check_current, make_engine, queries, upgrade
 from visitkb.documents import read_documents
 from visitkb.errors import DatabaseNotReady
+from visitkb.evaluation import run_evaluation
 from visitkb.export import Format, stream
 from visitkb.ingest import IngestReport, ingest
 
@@ -154,3 +156,48 @@ def serve(
     _ready_engine().dispose()
     err.print(f"visitkb serving on http://{host}:{port} (API docs: http://{host}:{port}/docs)")
     uvicorn.run(create_app(_settings()), host=host, port=port, log_level="warning")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+@app.command("eval")
+def eval_command(
+    docs: Annotated[list[Path], typer.Option("--docs", help="Documents (.jsonl), repeatable")],
+    gold: Annotated[
+        list[Path], typer.Option("--gold", help="Gold annotations (.jsonl), repeatable")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+    misses: Annotated[bool, typer.Option(help="List every miss")] = True,
+) -> None:
+    """Ingest documents into a temporary knowledge base and score it against gold.
+
+    Example: visitkb eval --docs corpus/dev/docs.jsonl --gold corpus/dev/gold.jsonl
+    """
+    report = run_evaluation(docs, gold)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console(soft_wrap=True)
+    for lang, scores in report.scores.items():
+        table = Table("measure", "F1/acc", "P", "R", "right", "predicted", "gold/total")
+        table.title = f"language: {lang}"
+        for name, v in scores.as_dict().items():
+            if "f1" in v:
+                row = [v["f1"], v["precision"], v["recall"], v["tp"], v["predicted"], v["gold"]]
+            else:
+                row = [v["accuracy"], "", "", v["correct"], "", v["total"]]
+            table.add_row(name, *(_cell(x) for x in row))
+        out.print(table)
+    ident = report.identity
+    out.print(
+        f"cross-document identity: {ident['one_identity']}/{ident['people_in_several_documents']}"
+        f" = {ident['rate']:.3f}; split: {ident['split']}; merged: {ident['merged']}"
+    )
+    if misses:
+        out.print(f"misses ({len(report.misses)}):")
+        for line in report.misses:
+            out.print(f"  {line}")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from visitkb.database import Engine
+from visitkb.database import Engine, knowledge
 from visitkb.database.store import Outcome, store_document
 from visitkb.documents import ReadResult
 from visitkb.errors import BadDocument
@@ -43,13 +43,16 @@ def ingest(
     items: Iterable[ReadResult],
     on_document: Callable[[DocumentReport], None] | None = None,
 ) -> IngestReport:
-    """Store every readable new document with its claims; report every input."""
+    """Store every readable new document with its claims, then resolve; report every input."""
     report = IngestReport()
     for item in items:
         entry = _ingest_one(engine, item)
         report.documents.append(entry)
         if on_document:
             on_document(entry)
+    # Also after a run that added nothing, if an earlier run was interrupted before resolving.
+    if report.counts[Outcome.ADDED] or knowledge.needs_rebuild(engine):
+        knowledge.rebuild(engine)
     return report
 
 

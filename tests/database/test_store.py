@@ -2,12 +2,10 @@
 
 from datetime import date
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from visitkb import visits as v
-from visitkb.database import models as m
-from visitkb.database import queries
+from visitkb.database import knowledge, queries
 from visitkb.database.store import Outcome, add_document, lookup_document
 from visitkb.documents import Document
 
@@ -45,42 +43,18 @@ def _extraction() -> v.Extraction:
     return v.Extraction(document_id="d1", people=[guest, host], visits=[visit])
 
 
-def _resolve_by_hand(session: Session) -> int:
-    """Stand in for resolution: one person per mention, one visit per source."""
-    for mention in session.scalars(select(m.Mention)):
-        person = m.Person(name=mention.text, role=mention.role, country=mention.country)
-        person.names.append(
-            m.PersonName(name=mention.text, script="Arab", key=mention.text, source="text")
-        )
-        session.add(person)
-        session.flush()
-        mention.person_id = person.id
-    source = session.scalars(select(m.VisitSource)).one()
-    guest = session.get(m.Mention, source.guest_mention_id)
-    visit = m.Visit(
-        guest_id=guest.person_id,
-        guest_country=source.guest_country,
-        host_country=source.host_country,
-        status=source.status,
-        window_end=source.window_end,
-    )
-    session.add(visit)
-    session.flush()
-    session.execute(update(m.VisitSource).values(visit_id=visit.id))
-    return visit.id
-
-
 def test_claims_come_back_as_a_visit_record_with_exact_evidence(fresh_db):
     doc = Document(id="d1", lang="ar", text=TEXT)
     with Session(fresh_db) as session, session.begin():
         assert lookup_document(session, doc).outcome is Outcome.ADDED
         add_document(session, doc, _extraction())
-        visit_id = _resolve_by_hand(session)
+    assert knowledge.needs_rebuild(fresh_db)
+    assert knowledge.rebuild(fresh_db) == (2, 1)
+    assert not knowledge.needs_rebuild(fresh_db)
     with fresh_db.connect() as conn:
         (visit,) = list(queries.iter_visits(conn))
         (agreement,) = list(queries.iter_agreements(conn))
         people = list(queries.iter_people(conn))
-    assert visit.id == visit_id
     assert (visit.guest.name, visit.guest.country, visit.host_country) == (
         "حسن روحاني",
         "IRN",
@@ -92,7 +66,7 @@ def test_claims_come_back_as_a_visit_record_with_exact_evidence(fresh_db):
     assert (agreement.count, agreement.kind, agreement.visit, agreement.host_country) == (
         22,
         "mixed",
-        visit_id,
+        visit.id,
         "IRQ",
     )
     evidence = [e for s in visit.sources for e in s.evidence] + [agreement.evidence]
@@ -114,3 +88,14 @@ def test_same_id_other_text_is_a_conflict_and_same_text_other_id_a_duplicate(fre
         )
         twin = lookup_document(session, Document(id="d2", lang="ar", text=TEXT))
         assert (twin.outcome, twin.existing_id) == (Outcome.DUPLICATE, "d1")
+
+
+def test_rebuild_keeps_ids_and_is_idempotent(fresh_db):
+    with Session(fresh_db) as session, session.begin():
+        add_document(session, Document(id="d1", lang="ar", text=TEXT), _extraction())
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        before = [v.model_dump() for v in queries.iter_visits(conn)]
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        assert [v.model_dump() for v in queries.iter_visits(conn)] == before

@@ -61,6 +61,8 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # The day relative dates are read against: published, or the text's dateline when not given.
+    reference_date: Mapped[date | None] = mapped_column(Date)
     ingested_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -86,6 +88,8 @@ class Person(Base):
     role: Mapped[str | None] = mapped_column(String(120))
     country: Mapped[str | None] = _country_fk()
     gazetteer_id: Mapped[str | None] = mapped_column(String(120), unique=True)
+    # Identity of a person known only from texts (resolution's key); gazetteer people have none.
+    key: Mapped[str | None] = mapped_column(String(255), unique=True)
 
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
@@ -164,6 +168,8 @@ class Visit(Base):
     __tablename__ = "visits"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable identity across rebuilds: "<document id>#<ordinal>" of the visit's first source.
+    key: Mapped[str] = mapped_column(String(300), unique=True)
     guest_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     guest_country: Mapped[str | None] = _country_fk()
     host_country: Mapped[str] = mapped_column(String(3), ForeignKey("countries.code"))

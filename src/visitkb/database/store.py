@@ -72,6 +72,7 @@ def add_document(session: Session, doc: Document, extraction: visits.Extraction)
         title=doc.title,
         text=doc.text,
         content_hash=doc.hash,
+        reference_date=extraction.reference_date,
     )
     session.add(row)
     session.flush()
