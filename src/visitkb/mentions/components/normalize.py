@@ -1,0 +1,39 @@
+"""The ``visitkb_normalize`` component: sets ``token.norm_`` to each word's matching form.
+
+See ``mentions.forms`` for what normalising does in each language.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from visitkb.mentions.forms import CliticRules, normalize_word
+
+
+class Normalizer:
+    """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known."""
+
+    def __init__(self, lang: str, known: frozenset[str]) -> None:
+        self.lang = lang
+        self.known = known
+        self.rules = CliticRules.of(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lang = self.lang
+        norms = [normalize_word(t.text, lang) for t in doc]
+        if self.rules.clitics:
+            # A word written bare elsewhere in the document is known here ("بزشكيان").
+            written = set(norms)
+            norms = [self.rules.strip(n, self.known, written) for n in norms]
+        for token, norm in zip(doc, norms, strict=True):
+            token.norm_ = norm
+        return doc
+
+
+@Language.factory("visitkb_normalize", default_config={"known": []})
+def make_normalizer(nlp: Language, name: str, known: list[str]) -> Normalizer:
+    """Normalise tokens into ``norm_``; ``known`` adds words beyond the language lexicon."""
+    from visitkb.mentions.lexicon import lexicon
+
+    return Normalizer(nlp.lang, lexicon(nlp.lang).known_words | frozenset(known))

@@ -1,0 +1,41 @@
+"""The ``visitkb_sentences`` component: sentence starts after end punctuation and newlines.
+
+Headlines, datelines and bylines end without punctuation, so a line break also ends a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Sentence-final punctuation of Arabic, Devanagari and Latin text.
+ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
+# A period after a word this short is an initial or an abbreviation ("एस. जयशंकर", "د."),
+# not the end of a sentence.
+MAX_INITIAL_LETTERS = 2
+
+
+class SentenceSplitter:
+    """Marks every token as starting a sentence or not."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        start = True
+        previous = ""
+        for token in doc:
+            text = token.text
+            if token.is_space:
+                token.is_sent_start = start
+                if "\n" in text:
+                    start = True
+                continue
+            token.is_sent_start = start
+            initial = text == "." and previous.isalpha() and len(previous) <= MAX_INITIAL_LETTERS
+            start = text in ENDERS and not initial
+            previous = text
+        return doc
+
+
+@Language.factory("visitkb_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    """Split sentences at end punctuation and line breaks."""
+    return SentenceSplitter()

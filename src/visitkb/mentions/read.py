@@ -1,0 +1,108 @@
+"""Turn a processed spaCy ``Doc`` into plain ``DocumentMentions`` records."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from visitkb.mentions.components.spans import read_spans
+
+from visitkb.mentions.model import (
+    AgreementMention,
+    CountryMention,
+    DateMention,
+    DocumentMentions,
+    DurationMention,
+    NumberMention,
+    PersonMention,
+    PlaceMention,
+    Sentence,
+    TermMention,
+)
+
+_DATE_FIELDS = (
+    "kind",
+    "day",
+    "month",
+    "year",
+    "end_day",
+    "end_month",
+    "end_year",
+    "weekday",
+    "offset",
+    "modifier",
+    "hijri",
+    "relative_unit",
+    "ambiguous_offset",
+)
+
+
+def read_mentions(doc: Doc) -> DocumentMentions:
+    """The mentions the pipeline wrote into ``doc``, as records."""
+    sentence_of = [0] * len(doc)
+    sentences = []
+    for number, sent in enumerate(doc.sents):
+        for k in range(sent.start, sent.end):
+            sentence_of[k] = number
+        sentences.append(Sentence(sent.start_char, sent.end_char, sent.start, sent.end))
+
+    def where(span: Span) -> dict:
+        return {
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
+            "token": span.start,
+            "token_end": span.end,
+            "sentence": sentence_of[span.start] if len(doc) else 0,
+        }
+
+    found = DocumentMentions(
+        lang=doc.lang_,
+        text=doc.text,
+        sentences=sentences,
+        tokens=[t.norm_ for t in doc],
+        token_starts=[t.idx for t in doc],
+    )
+    for span, data in read_spans(doc, "countries"):
+        found.countries.append(CountryMention(**where(span), code=data["code"], kind=data["kind"]))
+    for span, data in read_spans(doc, "places"):
+        place = data["place"]
+        found.places.append(
+            PlaceMention(
+                **where(span),
+                name_en=place.name_en,
+                country=place.country,
+                capital=place.capital,
+            )
+        )
+    for span, data in read_spans(doc, "people"):
+        title = data["title_start"]
+        found.people.append(
+            PersonMention(
+                **where(span),
+                person=data["person"],
+                role=data["role"],
+                country=data["country"],
+                title_start=doc[title].idx if title is not None else None,
+                title_token=title,
+                role_only=data["role_only"],
+                counterpart=data["counterpart"],
+                guest=data["guest"],
+            )
+        )
+    for span, data in read_spans(doc, "terms"):
+        found.terms.append(
+            TermMention(**where(span), category=data["category"], future=data["future"])
+        )
+    for span, data in read_spans(doc, "dates"):
+        found.dates.append(DateMention(**where(span), **{k: data.get(k) for k in _DATE_FIELDS}))
+    for span, data in read_spans(doc, "numbers"):
+        found.numbers.append(
+            NumberMention(**where(span), value=data["value"], ordinal=data["ordinal"])
+        )
+    for span, data in read_spans(doc, "durations"):
+        found.durations.append(
+            DurationMention(**where(span), days=data["days"], stated=data["stated"])
+        )
+    for span, data in read_spans(doc, "agreements"):
+        found.agreements.append(AgreementMention(**where(span), **data))
+    return found
