@@ -28,7 +28,7 @@ def resolve_people(mentions: Iterable[MentionClaim]) -> dict[int, ResolvedPerson
         if person is None:
             person = people[key] = ResolvedPerson(key=key, name=fullest, role=None, country=None)
         person.mentions += [m.id for m in group]
-        person.names += [m.text for m in group if m.text not in person.names]
+        person.names += [t for t in dict.fromkeys(m.text for m in group) if t not in person.names]
 
     by_mention: dict[int, ResolvedPerson] = {}
     claims = {m.id: m for group in groups.values() for m in group}
