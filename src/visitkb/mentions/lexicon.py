@@ -12,7 +12,7 @@ from typing import Any
 
 from visitkb.lang import load_knowledge
 from visitkb.mentions.forms import light_form, normalize_phrase
-from visitkb.world.countries import country_adjectives, country_names
+from visitkb.world.countries import country_adjectives, country_names, state_words
 from visitkb.world.places import Place, all_places
 
 # Place names this short collide with common words in Arabic script (وان, من, اب...), unless
@@ -78,6 +78,8 @@ class Lexicon:
     light_stop_words: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     not_places: set[str] = field(default_factory=set)
+    building_suffixes: set[str] = field(default_factory=set)
+    state_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     genitives: set[str] = field(default_factory=set)
     known_words: frozenset[str] = frozenset()
 
@@ -134,6 +136,8 @@ def lexicon(lang: str) -> Lexicon:
     lex.light_stop_words = {light_form(str(w), lang) for w in stops}
     lex.place_nouns = set(_norms(lang, words.get("place_nouns")))
     lex.not_places = set(_norms(lang, words.get("not_places")))
+    lex.building_suffixes = set(_norms(lang, words.get("building_suffixes")))
+    lex.state_words = {normalize_phrase(w, lang): codes for w, codes in state_words(lang).items()}
 
     titles = load_knowledge(lang, "titles")
     for entry in titles["titles"]:
@@ -241,6 +245,7 @@ def lexicon(lang: str) -> Lexicon:
         *lex.signing,
         *lex.stop_words,
         *lex.place_nouns,
+        *lex.state_words,
         *lex.guest_words,
         *lex.counterpart_words,
         *lex.times_of_day,

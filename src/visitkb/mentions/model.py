@@ -120,6 +120,7 @@ class AgreementMention(Mention):
     signed: bool = False  # a signing word is near
     anaphoric: bool = False  # "this agreement": refers back
     existing: bool = False  # said to exist already (signed in an earlier year)
+    explicit: bool = False  # the count is written as a number, not implied by a singular noun
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class DocumentMentions:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)  # normalised forms, for word tests
+    words: list[str] = field(default_factory=list)  # the tokens as written
     token_starts: list[int] = field(default_factory=list)
     countries: list[CountryMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

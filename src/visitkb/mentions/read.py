@@ -60,6 +60,7 @@ def read_mentions(doc: Doc) -> DocumentMentions:
         text=doc.text,
         sentences=sentences,
         tokens=[t.norm_ for t in doc],
+        words=[t.text for t in doc],
         token_starts=[t.idx for t in doc],
     )
     for span, data in read_spans(doc, "countries"):

@@ -33,13 +33,13 @@ def extract(doc: Document) -> Extraction:
     reference = doc.published or dateline_date(found)
     people, refs = build_people(found)
     countries = {p.key: p.country for p in people}
-    reader = FrameReader(found, refs, countries)
     dateline = dateline_places(found)
-    reader.dateline_country = dateline[0].country if dateline else None
+    reader = FrameReader(found, refs, countries, dateline[0].country if dateline else None)
     statements = reader.read()
     countries = guest_countries(found, statements, countries)
-    statements = [s for s in statements if countries.get(s.guest) != s.host]
-    assembler = Assembler(found, statements, refs, reference, countries, dateline)
+    # A visit needs two states: a guest of no known state, or at home, made none.
+    statements = [s for s in statements if countries.get(s.guest) not in {None, s.host}]
+    assembler = Assembler(found, statements, refs, reference, countries, dateline, reader.views)
     drafts = assembler.group()
     assembler.attach(drafts)
     visits = assembler.claims(drafts)

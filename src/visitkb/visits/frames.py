@@ -11,30 +11,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from visitkb.mentions import (
-    CountryMention,
-    DocumentMentions,
-    PlaceMention,
-    TermMention,
-)
+from visitkb.mentions import DocumentMentions, PlaceMention, TermMention
+from visitkb.mentions.forms import normalize_word
 from visitkb.visits.people import PersonRef
 
 TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "tour_includes"})
-# Arabic verb-subject order: the guest is written within this many tokens after the verb.
+# Arabic verb-subject order: the guest's title starts within this many tokens after the verb.
 SUBJECT_AFTER = 8
 # The destination is written within this many tokens of the travel word.
 DESTINATION_WINDOW = 12
 HINDI_DESTINATION_WINDOW = 6
 # A planned-visit word this close to a travel word makes the statement planned.
 PLANNED_WINDOW = 8
-# Arabic prepositions (normalised) before a place that is a destination or a location.
-ARABIC_PLACE_WORDS = frozenset(
-    {"في", "الي", "الى", "ب", "من", "العاصمه", "مدينه", "بمدينه", "لدي", "نحو", "حتي"}
-)
+# Arabic words (normalised) before a destination: prepositions of direction and "the capital".
+ARABIC_TOWARDS = frozenset({"الي", "الى", "نحو", "حتي"})
+ARABIC_PLACE_HEADS = frozenset({"العاصمه", "مدينه", "بمدينه", "بالعاصمه", "دوله", "محافظه"})
+# Arabic words before a place that is where something happens.
+ARABIC_AT = frozenset({"في", "الي", "الى", "لدي", "من"}) | ARABIC_PLACE_HEADS
 ORIGIN_WORDS = frozenset({"من", "عن", "से"})
 # Hindi postpositions after a person: object or companion, not the one who travels.
 HINDI_OBJECT_MARKS = frozenset({"से", "को", "साथ"})
-HINDI_PRONOUNS = frozenset({"उनकी", "उनका", "उनके", "उन्हें", "उनसे", "वे", "वह", "अपनी", "अपने"})
+HINDI_GENITIVES = frozenset({"के", "की", "का"})
+HINDI_AT = frozenset({"में", "पर"})
+# A meeting's participants are written within this many tokens of the meeting word.
+PARTICIPANT_WINDOW = 12
+# Relative pronouns open a clause about something else ("الزيارة التي أعقبت اغتيال ...").
+CLAUSE_OPENERS = frozenset({"التي", "الذي", "التى", "जो", "जिसके", "जब"})
 
 
 @dataclass
@@ -60,18 +62,21 @@ class Destination:
 
     country: str
     token: int
+    token_end: int
     place: PlaceMention | None = None
+
+
+def _is_possessive(term: TermMention) -> bool:
+    """"زيارته", "جولتها": the travel word carries its subject as a pronoun."""
+    word = term.text.split()[0]
+    return len(word) > 4 and word.endswith(("ه", "ها", "هم"))
 
 
 class SentenceView:
     """The mentions of one sentence, with the helpers frames need."""
 
     def __init__(
-        self,
-        found: DocumentMentions,
-        number: int,
-        refs: list[PersonRef],
-        title_tokens: set[int],
+        self, found: DocumentMentions, number: int, refs: list[PersonRef], titles: set[int]
     ) -> None:
         sentence = found.sentences[number]
         self.found = found
@@ -82,89 +87,106 @@ class SentenceView:
         self.countries = [
             c
             for c in found.countries
-            if c.sentence == number and c.kind == "name" and c.token not in title_tokens
+            if c.sentence == number and c.kind == "name" and c.token not in titles
         ]
         self.adjectives = [
             c
             for c in found.countries
-            if c.sentence == number and c.kind == "adjective" and c.token not in title_tokens
+            if c.sentence == number and c.kind == "adjective" and c.token not in titles
         ]
-        self.places = [
-            p for p in found.places if p.sentence == number and self._place_in_context(p)
-        ]
+        self.places = [p for p in found.places if p.sentence == number and p.token not in titles]
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
         return tokens[token] if 0 <= token < len(tokens) else ""
 
-    def _place_in_context(self, place: PlaceMention) -> bool:
-        """Arabic place names are often also words or names: trust them after a preposition,
-        "العاصمة", a clitic ب, or right before a nationality adjective."""
-        if self.found.lang != "ar":
-            return True
-        text = place.text
-        if text[:1] in {"ب", "ل"} and self.found.tokens[place.token] != text:
-            return True
-        before = self.norm(place.token - 1)
-        return before in ARABIC_PLACE_WORDS or place.capital
-
     def has(self, category: str) -> bool:
         return any(t.category == category for t in self.terms)
 
     def destinations(self) -> list[Destination]:
-        found = [Destination(c.code, c.token) for c in self.countries]
-        found += [Destination(p.country, p.token, p) for p in self.places]
+        found = [Destination(c.code, c.token, c.token_end) for c in self.countries]
+        found += [Destination(p.country, p.token, p.token_end, p) for p in self.places]
         return sorted(found, key=lambda d: d.token)
 
+    def clitic(self, token: int, letters: tuple[str, ...]) -> bool:
+        """The word at ``token`` carries one of the proclitics ``letters`` ("لطهران")."""
+        found = self.found
+        if not 0 <= token < len(found.words):
+            return False
+        word = found.words[token]
+        return word[:1] in letters and normalize_word(word, found.lang) != found.tokens[token]
 
-def _is_possessive(term: TermMention) -> bool:
-    """"زيارته", "جولتها": the travel word carries its subject as a pronoun."""
-    word = term.text.split()[0]
-    return len(word) > 4 and word.endswith(("ه", "ها", "هم"))
+    def located(self, token: int) -> bool:
+        """A place at ``token`` is where something happens ("في بغداد", "दिल्ली में")."""
+        if self.found.lang == "ar":
+            return self.norm(token - 1) in ARABIC_AT or self.clitic(token, ("ب", "ل"))
+        after = self.norm(token + 1)
+        if after in HINDI_AT or any(t.token in (token + 1, token + 2) and t.category in TRAVEL for t in self.terms):
+            return True
+        return after in HINDI_GENITIVES
+
+    def place_context(self, place: PlaceMention) -> bool:
+        """A place named as somewhere visited (not in a name, a compound or a metaphor)."""
+        if self.found.lang == "ar":
+            return self.located(place.token)
+        after = self.norm(place.token_end)
+        if after in HINDI_AT or after.startswith("पहुं"):
+            return True
+        if any(t.token in (place.token_end, place.token_end + 1) and t.category in TRAVEL for t in self.terms):
+            return True
+        return after in HINDI_GENITIVES and self.norm(place.token_end + 1) not in {"बजाय", "बाद", "लिए"}
 
 
 class FrameReader:
     """Reads statements sentence by sentence, remembering the guest spoken of."""
 
-    def __init__(self, found: DocumentMentions, refs: list[PersonRef], countries: dict[int, str | None]) -> None:
+    def __init__(
+        self,
+        found: DocumentMentions,
+        refs: list[PersonRef],
+        countries: dict[int, str | None],
+        dateline_country: str | None,
+    ) -> None:
         self.found = found
         self.refs = refs
         self.country_of = countries
         self.lang = found.lang
+        self.dateline_country = dateline_country
         self.current_guest: int | None = None
-        self.title_tokens: set[int] = set()
-        for ref in refs:
-            m = ref.mention
-            if m.role_only:
-                self.title_tokens.update(range(m.token, m.token_end))
-            elif m.title_token is not None:
-                self.title_tokens.update(range(m.title_token, m.token))
+        self.titles: set[int] = set()
         for mention in found.people:
             if mention.role_only:
-                self.title_tokens.update(range(mention.token, mention.token_end))
+                self.titles.update(range(mention.token, mention.token_end))
             elif mention.title_token is not None:
-                self.title_tokens.update(range(mention.title_token, mention.token))
+                self.titles.update(range(mention.title_token, mention.token))
+        self.views = [
+            SentenceView(found, n, refs, self.titles) for n in range(len(found.sentences))
+        ]
 
-    # -- guests ---------------------------------------------------------------------------
-    def _guest_of(self, view: SentenceView, term: TermMention, first_dest: int | None) -> int | None:
-        limit = first_dest if first_dest is not None else term.token_end + SUBJECT_AFTER
+    # -- guests -------------------------------------------------------------------------------
+    def _starts(self, ref: PersonRef) -> int:
+        m = ref.mention
+        return m.title_token if m.title_token is not None else m.token
+
+    def _guest_of(self, view: SentenceView, term: TermMention, first_dest: int) -> int | None:
         if self.lang == "ar" and not _is_possessive(term):
             after = [
                 r
                 for r in view.refs
-                if term.token_end <= r.mention.token <= min(limit, term.token_end + SUBJECT_AFTER)
+                if term.token_end <= self._starts(r) <= term.token_end + SUBJECT_AFTER
+                and r.mention.token < first_dest
             ]
             if after:
                 return after[0].key
         before = [r for r in view.refs if r.mention.token_end <= term.token]
         if self.lang == "hi":
-            before = [r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS]
-        if before:
-            return before[-1].key if self.lang == "ar" else before[0].key
-        if self.lang == "ar" and not _is_possessive(term):
-            later = [r for r in view.refs if r.mention.token >= term.token_end]
-            if later and (first_dest is None or later[0].mention.token < first_dest):
-                return later[0].key
+            before = [
+                r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS
+            ]
+            if before:
+                return before[0].key
+        elif before:
+            return before[-1].key
         return self.current_guest
 
     def _planned(self, view: SentenceView, term: TermMention) -> bool:
@@ -176,58 +198,88 @@ class FrameReader:
         )
 
     # -- destinations ---------------------------------------------------------------------
-    def _destinations(self, view: SentenceView, term: TermMention, travel: list[TermMention]) -> list[Destination]:
+    def _towards(self, view: SentenceView, dest: Destination, term: TermMention) -> bool:
+        """Arabic: the destination follows إلى/ل, or is the verb's object ("زار العراق")."""
+        k = dest.token - 1
+        while k > term.token and (
+            view.norm(k) in ARABIC_PLACE_HEADS
+            or any(a.token <= k < a.token_end for a in view.adjectives)
+        ):
+            k -= 1  # "إلى العاصمة العراقية بغداد"
+        word = view.norm(k)
+        if word in ARABIC_TOWARDS or view.clitic(dest.token, ("ل",)):
+            return True
+        if k == term.token_end - 1 or view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}:
+            return True  # "زار العراق", "استهل جولته بأبوظبي"
+        # "زار الرئيس الإيراني مسعود بزشكيان العراق": right after the guest's name.
+        return any(r.mention.token_end == dest.token for r in view.refs) or (
+            term.category == "tour_includes" and dest.token - term.token_end <= 2
+        )
+
+    def _destinations(
+        self, view: SentenceView, term: TermMention, travel: list[TermMention]
+    ) -> list[Destination]:
         dests = view.destinations()
         if self.lang == "hi":
             before = [
                 d
                 for d in dests
-                if d.token < term.token
+                if d.token_end <= term.token
                 and term.token - d.token <= HINDI_DESTINATION_WINDOW
-                and view.norm(d.token + 1) not in ORIGIN_WORDS
-                and not any(t.token > d.token and t.token < term.token and t.category in {"visit", "arrival", "departure"} for t in travel if t is not term)
+                and view.norm(d.token_end) not in ORIGIN_WORDS
             ]
-            return before[-1:] if before else []
+            return before[-1:]
         next_travel = min(
-            (t.token for t in travel if t.token > term.token and t.category != "tour"),
+            (
+                t.token
+                for t in travel
+                if t.token >= term.token_end and t.category not in {"tour", "tour_includes"}
+            ),
             default=view.end,
         )
         after = [
             d
             for d in dests
-            if term.token_end <= d.token < next_travel
+            if term.token_end <= d.token < max(next_travel, term.token_end + 1)
             and d.token - term.token_end <= DESTINATION_WINDOW
             and view.norm(d.token - 1) not in ORIGIN_WORDS
         ]
         if term.category == "tour_includes":
-            return self._listed(view, after)
+            return self._listed(after)
+        after = [d for d in after if self._towards(view, d, term)]
         return after[:1]
 
-    def _listed(self, view: SentenceView, dests: list[Destination]) -> list[Destination]:
+    def _listed(self, dests: list[Destination]) -> list[Destination]:
         """The countries of a list ("السعودية وقطر والإمارات")."""
-        if not dests:
-            return []
-        listed = [dests[0]]
+        listed = dests[:1]
         for dest in dests[1:]:
-            gap = dest.token - listed[-1].token
-            if gap <= 3:
-                listed.append(dest)
-            else:
+            if dest.token - listed[-1].token_end > 1:
                 break
+            listed.append(dest)
         return listed
 
-    # -- the pass ---------------------------------------------------------------------------
+    # -- the passes -----------------------------------------------------------------------
     def read(self) -> list[Statement]:
+        """Travel and receptions first; meetings where they name no visit already found."""
         statements: list[Statement] = []
-        for number in range(len(self.found.sentences)):
-            view = SentenceView(self.found, number, self.refs, self.title_tokens)
+        for view in self.views:
             if view.has("phone"):
                 continue
-            found = self._travel(view) + self._receptions(view)
-            if not found:
-                found = self._meetings(view)
-            statements += found
-        return statements
+            statements += self._travel(view) + self._receptions(view)
+        involved = {s.guest for s in statements} | {h for s in statements for h in s.hosts}
+        for view in self.views:
+            if view.has("phone") or any(s.sentence == view.number for s in statements):
+                continue
+            for statement in self._meetings(view, located_only=True):
+                if statement.guest not in involved and not set(statement.hosts) & involved:
+                    statements.append(statement)
+        if not statements:
+            for view in self.views:
+                if not view.has("phone"):
+                    statements += self._meetings(view, located_only=False)[:1]
+                if statements:
+                    break
+        return sorted(statements, key=lambda s: (s.sentence, s.token))
 
     def _sentence_span(self, view: SentenceView) -> tuple[int, int]:
         sentence = self.found.sentences[view.number]
@@ -242,19 +294,24 @@ class FrameReader:
     def _travel(self, view: SentenceView) -> list[Statement]:
         travel = sorted((t for t in view.terms if t.category in TRAVEL), key=lambda t: t.token)
         found: list[Statement] = []
+        pending: TermMention | None = None  # "اختتم ... زيارة إلى": the verb says what it is
         for term in travel:
             dests = self._destinations(view, term, travel)
             if not dests:
+                if term.category in {"end", "start", "arrival"} and self.lang == "ar":
+                    pending = term
                 continue
-            guest = self._guest_of(view, term, dests[0].token)
+            lead = pending if pending is not None and term.category == "visit" else term
+            pending = None
+            guest = self._guest_of(view, lead, dests[0].token)
             if guest is None:
                 continue
-            planned = self._planned(view, term)
-            summit_after = any(
-                t.category == "summit" and 0 <= t.token - dests[-1].token <= 5 for t in view.terms
-            )
-            if summit_after:
-                continue
+            if any(
+                t.category == "summit" and 0 <= t.token - dests[-1].token_end <= 5
+                for t in view.terms
+            ):
+                continue  # "يتوجه بعدها إلى جنيف للمشاركة في اجتماعات": not a visit
+            planned = self._planned(view, term) or self._planned(view, lead)
             for dest in dests:
                 if self.country_of.get(guest) == dest.country:
                     continue  # a trip home, or inside the guest's own country
@@ -263,9 +320,9 @@ class FrameReader:
                         guest=guest,
                         host=dest.country,
                         sentence=view.number,
-                        token=term.token,
+                        token=lead.token,
                         kind="travel",
-                        category=term.category,
+                        category=lead.category,
                         planned=planned,
                         tour_size=len(dests),
                         places=[dest.place] if dest.place else [],
@@ -280,23 +337,27 @@ class FrameReader:
         for term in (t for t in view.terms if t.category == "reception"):
             after = [r for r in view.refs if r.mention.token >= term.token_end]
             before = [r for r in view.refs if r.mention.token_end <= term.token]
+            word = term.text.split()[0]
             if self.lang == "hi":
-                hosts = [r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS]
+                hosts = [
+                    r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS
+                ]
                 guest = self.current_guest
-            elif _is_possessive(term) or term.text.split()[0].startswith("مستقبل"):
+            elif word.startswith("مستقبل"):  # "في مقدمة مستقبلي ضيفه": hosts before
+                hosts = before[-1:]
+                guest = after[0].key if after else self.current_guest
+            elif _is_possessive(term) or word.startswith("في"):  # "كان في استقباله X"
                 hosts = after[:1] or before[-1:]
                 guest = before[-1].key if before and after else self.current_guest
-                if term.text.split()[0].startswith("مستقبل"):
-                    hosts, guest = before[-1:], (after[0].key if after else self.current_guest)
-            else:
+            else:  # "استقبل A B"
                 hosts = after[:1] or before[-1:]
-                rest = [r for r in after[1:] if r.key != (hosts[0].key if hosts else None)]
-                guest = rest[0].key if rest else self.current_guest
+                others = [r for r in after if r.key not in {h.key for h in hosts}]
+                guest = others[0].key if others else self.current_guest
             if guest is None or not hosts:
                 continue
             host_keys = [h.key for h in hosts if h.key != guest]
             host_country = next(
-                (self._ref_country(h) for h in hosts if self._ref_country(h)), None
+                (c for h in hosts if h.key != guest and (c := self._ref_country(h))), None
             ) or self._location(view)
             if host_country is None or host_country == self.country_of.get(guest):
                 continue
@@ -320,31 +381,39 @@ class FrameReader:
         return self.country_of.get(ref.key) or ref.mention.country
 
     def _location(self, view: SentenceView) -> str | None:
-        """Where the sentence happens: a place or country written with a preposition."""
-        places = [p.country for p in view.places]
-        if places:
-            return places[0]
+        """Where the sentence happens: a place written with "في"/"में" and the like."""
+        for place in view.places:
+            if view.located(place.token):
+                return place.country
         return None
 
-    def _meetings(self, view: SentenceView) -> list[Statement]:
+    def _meetings(self, view: SentenceView, *, located_only: bool) -> list[Statement]:
         """Two officials of two states meet: the one away from home is the guest."""
-        terms = [t for t in view.terms if t.category in {"meeting", "presence"}]
-        if not terms or len(view.refs) < 2:
+        terms = [t for t in view.terms if t.category in {"meeting", "presence", "reception"}]
+        if not terms or view.has("summit") and located_only is False:
             return []
-        people = []
+        people: dict[int, str | None] = {}
         for ref in view.refs:
-            country = self._ref_country(ref)
-            if ref.key not in [p[0] for p in people]:
-                people.append((ref.key, country, ref))
+            people.setdefault(ref.key, self._ref_country(ref))
+        if len(people) < 2:
+            return []
         located = self._location(view) or self.dateline_country
-        countries = {c for _k, c, _r in people if c}
-        if located is None or located not in countries:
+        if located is None and not located_only:
+            # No place said: the first person named goes to the other's country.
+            first = next(iter(people))
+            other = next((c for k, c in people.items() if k != first and c), None)
+            if other is None or other == people[first]:
+                return []
+            located = other
+            guests = [first]
+        else:
+            guests = [k for k, c in people.items() if c != located]
+        at_home = [k for k, c in people.items() if c == located]
+        if located is None or not at_home or not guests:
             return []
-        at_home = [p for p in people if p[1] == located]
-        away = [p for p in people if p[1] != located and (p[1] is not None or self.lang == "ar")]
-        if not away or not at_home:
+        if self.lang == "hi" and people[guests[0]] is None:
             return []
-        guest = away[0][0]
+        guest = guests[0]
         self.current_guest = guest
         return [
             Statement(
@@ -355,26 +424,21 @@ class FrameReader:
                 kind="meeting",
                 category="meeting",
                 planned=self._planned(view, terms[0]),
-                hosts=[p[0] for p in at_home],
+                hosts=at_home,
                 evidence=self._sentence_span(view),
             )
         ]
 
-    dateline_country: str | None = None
-
 
 def dateline_places(found: DocumentMentions) -> list[PlaceMention]:
-    """Places written in the dateline: the short first line ("واشنطن – قنا", "नई दिल्ली।")."""
+    """Places of the dateline: the short first line ("واشنطن – قنا", "नई दिल्ली।")."""
     if not found.sentences:
         return []
     first = found.sentences[0]
-    places = [p for p in found.places if p.sentence == 0]
-    if first.token_end - first.token <= 8:
-        return places
-    # Hindi writes the dateline and the first sentence on one line: "नई दिल्ली। ...".
-    return [p for p in places if p.token - first.token <= 2]
+    if first.token_end - first.token > DATELINE_TOKENS:
+        return []
+    return [p for p in found.places if p.sentence == 0]
 
 
-def country_mentions(found: DocumentMentions) -> list[CountryMention]:
-    """Every country named or described by an adjective."""
-    return list(found.countries)
+# A dateline line is a place, an agency and a date at most.
+DATELINE_TOKENS = 12

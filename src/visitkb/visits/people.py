@@ -30,6 +30,30 @@ def _role_matches(role: str | None, wanted: str | None) -> bool:
     return wanted == role or wanted in role.split(" and ") or role in wanted.split(" and ")
 
 
+# Roles of the people the same title may name: Iran's supreme leader is an ayatollah.
+COMPATIBLE_WEAK_ROLES = frozenset({"cleric", "prince"})
+
+
+def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[PersonClaim]:
+    """The people a role-only mention may refer to."""
+    agree = [
+        c
+        for c in claims
+        if c.country is None or mention.country is None or c.country == mention.country
+    ]
+    if mention.guest:
+        # "الضيف الصيني": the person of that country; a bare "الضيف" is left to the frames.
+        return [c for c in claims if mention.country and c.country == mention.country]
+    if not mention.role:
+        return []
+    by_role = [c for c in agree if _role_matches(c.role, mention.role)]
+    if by_role:
+        return by_role
+    # "قائد الثورة" then "آية الله ... خامنئي": a title of the same person given earlier.
+    weak = [c for c in agree if c.role in COMPATIBLE_WEAK_ROLES]
+    return weak if len(weak) == 1 else []
+
+
 def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[PersonRef]]:
     """Person claims (named people) and every reference to them, in reading order.
 
@@ -57,14 +81,9 @@ def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[Perso
         )
     refs = [PersonRef(m.person, m) for m in found.people if not m.role_only and m.person in claims]
     for mention in found.people:
-        if not mention.role_only or not mention.role:
+        if not mention.role_only:
             continue
-        candidates = [
-            c
-            for c in claims.values()
-            if _role_matches(c.role, mention.role)
-            and (c.country is None or mention.country is None or c.country == mention.country)
-        ]
+        candidates = _candidates(mention, list(claims.values()))
         if not candidates:
             continue
 

@@ -84,3 +84,13 @@ def country_adjectives(lang: str) -> dict[str, tuple[str, ...]]:
         for code, entry in _curated().items()
         if entry.get(f"{lang}_adj")
     }
+
+
+@cache
+def state_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """Forms of state written alone ("المملكة") and the countries each may stand for."""
+    words: dict[str, list[str]] = {}
+    for code, entry in _curated().items():
+        for word in entry.get(f"{lang}_state", []):
+            words.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in words.items()}

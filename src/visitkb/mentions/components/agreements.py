@@ -100,6 +100,7 @@ class AgreementFinder:
                 "signed": signed,
                 "anaphoric": anaphoric,
                 "existing": dated,
+                "explicit": number is not None,
             }
             spans.append((doc[first:end], details))
         write_spans(doc, "agreements", spans)

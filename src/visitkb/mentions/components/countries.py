@@ -7,6 +7,8 @@ wins ("الكويت"); a longer match wins over a shorter one ("المملكة �
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,22 +17,40 @@ from visitkb.mentions.components.spans import write_spans
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 
+SHADDA = "\u0651"
+
+
 class CountryFinder:
     """Writes ``doc.spans['countries']`` and ``doc.spans['places']``."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         self.lex = lex
-        self.matcher = phrase_matcher(nlp, [*lex.countries, *lex.places])
+        self.matcher = phrase_matcher(nlp, [*lex.countries, *lex.places, *lex.state_words])
+        # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda the normaliser drops.
+        self.places_by_norm = lex.places
 
     def __call__(self, doc: Doc) -> Doc:
-        countries, places = [], []
+        lex = self.lex
+        countries, places, states = [], [], []
         for phrase, start, end in longest_matches(self.matcher, doc):
-            if phrase in self.lex.countries:
-                code, kind = self.lex.countries[phrase]
-                countries.append((doc[start:end], {"code": code, "kind": kind}))
-            else:
-                place = self.lex.places[phrase]
-                places.append((doc[start:end], {"place": place}))
+            span = doc[start:end]
+            if phrase in lex.state_words:
+                states.append((span, lex.state_words[phrase]))
+                continue
+            if end < len(doc) and doc[end].norm_ in lex.building_suffixes:
+                continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
+            if phrase in lex.countries and not (SHADDA in span.text and phrase in self.places_by_norm):
+                code, kind = lex.countries[phrase]
+                countries.append((span, {"code": code, "kind": kind}))
+            elif phrase in lex.places:
+                places.append((span, {"place": lex.places[phrase]}))
+        # "المملكة" alone: the kingdom the document speaks of most.
+        counts = Counter(d["code"] for _s, d in countries)
+        counts.update(d["place"].country for _s, d in places)
+        for span, codes in states:
+            code = max(codes, key=lambda c: (counts[c], -codes.index(c)))
+            countries.append((span, {"code": code, "kind": "name"}))
+        countries.sort(key=lambda sd: sd[0].start)
         write_spans(doc, "countries", countries)
         write_spans(doc, "places", places)
         return doc

@@ -35,6 +35,7 @@ HIJRI_YEARS = range(1300, 1501)
 _YEAR_WITH_MARKER = re.compile(r"^(\d{4})(\D+)$")
 # Between the two ends of a range, and between paired month names.
 RANGE_JOINERS = frozenset({"-", "–", "—", "الي", "الى", "حتي", "و", "से", "to", "/"})
+DATE_SEPARATORS = frozenset({"-", "/", "."})
 PAIR_JOINERS = frozenset({"/", "(", "-", "،", ","})
 # Words that introduce a lone year or month ("عام 2003", "في يناير", "منذ 2011").
 YEAR_INTRODUCERS = frozenset({"عام", "العام", "سنه", "في", "منذ", "خلال", "मे", "में"})
@@ -155,7 +156,7 @@ class DateFinder:
             if second and (month := self._month(norms, second[1])):
                 end_day, k = second[0], second[1]
                 j = k
-        if j < len(norms) and norms[j] in OF_WORDS:
+        if j < len(norms) and (norms[j] in OF_WORDS or norms[j] in DATE_SEPARATORS):
             j += 1
         month = self._month(norms, j)
         relative_month = None
@@ -181,6 +182,8 @@ class DateFinder:
                 j = second_month[1]
         if end_day is not None:
             fields["end_day"] = end_day
+        if j + 1 < len(norms) and norms[j] in DATE_SEPARATORS and self._year(norms, j + 1):
+            j += 1  # "12-سبتمبر-2021"
         year = self._year(norms, j)
         if year:
             value, marked_hijri, j = year

@@ -30,6 +30,8 @@ from visitkb.mentions.forms import light_form
 from visitkb.mentions.components.spans import read_spans, write_spans
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
+# Heads of state often named by role alone ("الملك", "الرئيس").
+HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 # Arabic-script or Devanagari letters: what a name is written in.
 _NAME_SCRIPTS = (("\u0600", "\u06ff"), ("\u0900", "\u097f"))
@@ -174,6 +176,8 @@ class PeopleFinder:
                 and not self._stop(doc[start - 1])
                 and start + 1 < len(doc)
                 and _is_name_word(doc[start + 1].text)
+                and kinds[start + 1] is None
+                and not doc[start + 1].norm_.startswith("ال")
             ):
                 continue
             # A title inside a country's name ("دولة الإمارات") stays the country's.
@@ -205,6 +209,8 @@ class PeopleFinder:
                 break
             if kind == "title":
                 title = lex.titles[phrase]
+                if self._second_person(doc, chain, j):
+                    break
                 chain.roles.append(title)
                 chain.honorific_only = False
                 j = end
@@ -228,7 +234,7 @@ class PeopleFinder:
                 chain.guest = True
                 chain.honorific_only = False
                 j = chain.end = end
-                continue
+                continue  # "الضيف الصيني": a guest word names no one, the title stays alone
             if kind in COUNTRY_KINDS and (
                 chain.roles or self._genitive_title(doc, kinds, starts, end)
             ):
@@ -260,6 +266,14 @@ class PeopleFinder:
         if chain.end == i:
             return None
         return chain
+
+    def _second_person(self, doc: Doc, chain: Chain, j: int) -> bool:
+        """"التقى الملك رئيس مجلس الوزراء عادل": a one-word definite title (a head of state
+        named by role) right before another title is a person of its own."""
+        if len(chain.roles) != 1 or chain.modifiers or chain.country or j - chain.start != 1:
+            return False
+        first = doc[chain.start].norm_
+        return first.startswith("ال") and chain.roles[0].role in HEAD_ROLES
 
     def _genitive_title(self, doc: Doc, kinds: list, starts: dict, j: int) -> bool:
         """Hindi: a genitive then a title follows ("ईरान के राष्ट्रपति")."""
@@ -298,7 +312,12 @@ class PeopleFinder:
                 break
             after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
             # A town's name can be a person's name too ("فلاديمير", "بشار", "رشيد").
-            town = kinds[j] == "place" and j + 1 < n and self._name_word_at(doc, kinds, j + 1)
+            town = (
+                self.lang == "ar"
+                and kinds[j] == "place"
+                and j + 1 < n
+                and self._name_word_at(doc, kinds, j + 1)
+            )
             if kinds[j] is not None and not town and not (after_joiner and _is_name_word(token.text)):
                 # "محمد شياع السوداني", "عبد اللطيف رشيد": a surname that is also an
                 # adjective or a town ends a name of two words or more.
@@ -331,8 +350,8 @@ class PeopleFinder:
                 break
             if words and self._clitic_starts_item(token):
                 break  # "وعادل": a new item of a list
-            if words == 0 and token.text.startswith(PREPOSITION_ARTICLES):
-                break  # "بالعاصمة", "للقاء": a preposition on the article starts no name
+            if self.lang == "ar" and token.text.startswith(PREPOSITION_ARTICLES):
+                break  # "بالعاصمة", "للقاء": a preposition on the article is no name
             j += 1
             if norm not in lex.name_joiners:
                 words += 1
@@ -416,7 +435,7 @@ class PeopleFinder:
             if chain.end < n and kinds[chain.end] == "place_noun":
                 i = chain.end
                 continue
-            name_end = self._name_end(doc, kinds, chain.end, chain)
+            name_end = chain.end if chain.guest else self._name_end(doc, kinds, chain.end, chain)
             if name_end > chain.end:
                 found.append(Found(chain.start, name_end, chain))
                 found[-1].start = chain.end
@@ -473,7 +492,7 @@ class PeopleFinder:
             k -= 1
         if j - k < MIN_UNTITLED_NAME_WORDS:
             return None
-        if k > 0 and _is_name_word(doc[k - 1].text) and kinds[k - 1] is None:
+        if k > 0 and self._name_word_at(doc, kinds, k - 1):
             return None  # the words run on: not a name's start
         if self._name_end(doc, kinds, k, None) != j:
             return None
