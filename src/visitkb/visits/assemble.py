@@ -53,6 +53,8 @@ BEFORE_WORDS = frozenset({"पहले", "قبل", "قبيل"})
 # A visit's n-th day: "اليوم الثاني من الزيارة", "यात्रा के दूसरे दिन".
 DAY_WORDS = frozenset({"اليوم", "يوم", "يومه", "दिन"})
 ORDINAL_TO_DATE = 4
+# "منذ توليه منصبه في ...": words between "since" and a date that is not the visit's.
+SINCE_GAP = 5
 # Arabic "son of": a person named son of the guest is of the guest's state.
 SON_OF = frozenset({"بن", "ابن", "बिन"})
 
@@ -133,10 +135,17 @@ class Assembler:
             return []
         return [k for k in here if self.statements[k].token == self.statements[best].token]
 
+    def _after_since(self, mention: DateMention) -> bool:
+        """A date a few words after "منذ" (not right after it) dates what began then."""
+        return any(
+            sentence == mention.sentence and 0 < mention.token - end <= SINCE_GAP
+            for sentence, end in self.since
+        )
+
     def _dated(self) -> dict[int, list[tuple[DateMention, DateReading]]]:
         dated: dict[int, list[tuple[DateMention, DateReading]]] = {}
         for mention in self.found.dates:
-            if (mention.sentence, mention.token) in self.since:
+            if self._after_since(mention):
                 continue  # "منذ توليه منصبه في تشرين الأول 2022": not the visit's date
             for k in self._statement_for(mention.sentence, mention.token):
                 planned = self.statements[k].planned
@@ -201,6 +210,9 @@ class Assembler:
             draft.starts.append((START_RANK["range"], reading))
             draft.ends.append(DateReading(reading.end, None, (reading.end, reading.end)))
             return
+        if statement.tour_size > 1 and statement.host != self._first_leg(statement):
+            draft.windows.append(DateReading(None, None, (reading.start, None)))
+            return  # the day a tour begins is its first leg's
         nth = self._day_of_visit(mention)
         if nth is not None:
             day = reading.start - timedelta(days=nth - 1)
@@ -211,6 +223,12 @@ class Assembler:
             draft.meetings.append(reading)
         else:
             draft.starts.append((START_RANK[statement.category], reading))
+
+    def _first_leg(self, statement: Statement) -> str:
+        legs = [
+            s for s in self.statements if s.sentence == statement.sentence and s.token == statement.token
+        ]
+        return legs[0].host
 
     def _ends_tour(self, statement: Statement) -> bool:
         """"يختتم جولته الأربعاء في أبوظبي": the last leg of a tour is on that day."""

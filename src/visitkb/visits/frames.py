@@ -33,6 +33,8 @@ ORIGIN_WORDS = frozenset({"من", "عن", "से"})
 HINDI_OBJECT_MARKS = frozenset({"से", "को", "साथ"})
 HINDI_GENITIVES = frozenset({"के", "की", "का"})
 HINDI_AT = frozenset({"में", "पर"})
+# Words joining the items of a list of destinations ("ثم", "و", "और").
+LIST_JOINERS = frozenset({"ثم", "و", "،", ",", "और", "तथा"})
 # A meeting's participants are written within this many tokens of the meeting word.
 PARTICIPANT_WINDOW = 12
 # Relative pronouns open a clause about something else ("الزيارة التي أعقبت اغتيال ...").
@@ -178,15 +180,14 @@ class FrameReader:
             ]
             if after:
                 return after[0].key
+        # The sentence's subject: the first person written before the verb.
         before = [r for r in view.refs if r.mention.token_end <= term.token]
         if self.lang == "hi":
             before = [
                 r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS
             ]
-            if before:
-                return before[0].key
-        elif before:
-            return before[-1].key
+        if before:
+            return before[0].key
         return self.current_guest
 
     def _planned(self, view: SentenceView, term: TermMention) -> bool:
@@ -209,6 +210,8 @@ class FrameReader:
         word = view.norm(k)
         if word in ARABIC_TOWARDS or view.clitic(dest.token, ("ل",)):
             return True
+        if k < dest.token - 1 and view.clitic(k + 1, ("ب",)):
+            return True  # "يحط ... بمدينة جدة"
         if k == term.token_end - 1 or view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}:
             return True  # "زار العراق", "استهل جولته بأبوظبي"
         # "زار الرئيس الإيراني مسعود بزشكيان العراق": right after the guest's name.
@@ -245,15 +248,17 @@ class FrameReader:
             and view.norm(d.token - 1) not in ORIGIN_WORDS
         ]
         if term.category == "tour_includes":
-            return self._listed(after)
+            return self._listed(view, after)
         after = [d for d in after if self._towards(view, d, term)]
-        return after[:1]
+        # "زار الرياض ثم أبوظبي": a list of destinations.
+        return self._listed(view, after) if after else []
 
-    def _listed(self, dests: list[Destination]) -> list[Destination]:
-        """The countries of a list ("السعودية وقطر والإمارات")."""
+    def _listed(self, view: SentenceView, dests: list[Destination]) -> list[Destination]:
+        """The destinations of a list ("السعودية وقطر والإمارات", "الرياض ثم أبوظبي")."""
         listed = dests[:1]
         for dest in dests[1:]:
-            if dest.token - listed[-1].token_end > 1:
+            gap = [view.norm(k) for k in range(listed[-1].token_end, dest.token)]
+            if len(gap) > 1 or (gap and gap[0] not in LIST_JOINERS):
                 break
             listed.append(dest)
         return listed

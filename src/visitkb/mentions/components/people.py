@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.forms import light_form
+from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.components.spans import read_spans, write_spans
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
@@ -236,7 +236,10 @@ class PeopleFinder:
                 j = chain.end = end
                 continue  # "الضيف الصيني": a guest word names no one, the title stays alone
             if kind in COUNTRY_KINDS and (
-                chain.roles or self._genitive_title(doc, kinds, starts, end)
+                chain.roles
+                or chain.counterpart
+                or chain.guest
+                or self._genitive_title(doc, kinds, starts, end)
             ):
                 code = phrase
                 chain.country = chain.country or code
@@ -373,7 +376,8 @@ class PeopleFinder:
             return False
         if light_form(token.text, self.lang) in lex.light_stop_words:
             return True
-        return token.norm_ != token.lower_ and token.norm_ in lex.stop_words
+        clitic = token.norm_ != normalize_word(token.text, self.lang)
+        return clitic and token.norm_ in lex.stop_words
 
     def _last_word(self, doc: Doc, kinds: list[str | None], j: int) -> bool:
         """Token ``j`` is one word, with the article, and nothing name-like follows it."""
@@ -571,9 +575,9 @@ class PeopleFinder:
                     # A surname alone: never a common word, never with a clitic but و/ف/ب.
                     if head[0] in lex.known_words:
                         continue
-                    if first.text != first.norm_ and first.text[:1] not in {"و", "ف", "ب"}:
-                        if not first.text.startswith("ال"):
-                            continue
+                    clitic = normalize_word(first.text, self.lang) != first.norm_
+                    if clitic and first.text[:1] not in {"و", "ف", "ب"}:
+                        continue
                     return 1
         return 0
 
