@@ -72,6 +72,7 @@ class VisitDraft:
     windows: list[DateReading] = field(default_factory=list)
     duration: int | None = None
     tour_duration: int | None = None
+    tour_day: date | None = None  # the day the tour this leg belongs to began
     places: list[PlaceMention] = field(default_factory=list)
     participants: list[int] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
@@ -85,12 +86,13 @@ class VisitDraft:
 
 
 def _near(a: DateReading, b: DateReading) -> bool:
+    """The two readings may be days of one visit (open window ends reach any day)."""
     a_lo, a_hi = (a.start, a.end or a.start) if a.exact else a.window
     b_lo, b_hi = (b.start, b.end or b.start) if b.exact else b.window
-    if None in (a_lo, a_hi, b_lo, b_hi):
-        return True
     gap = timedelta(days=SAME_VISIT_DAYS)
-    return a_lo <= b_hi + gap and b_lo <= a_hi + gap  # type: ignore[operator]
+    if a_lo is not None and b_hi is not None and a_lo > b_hi + gap:
+        return False
+    return not (b_lo is not None and a_hi is not None and b_lo > a_hi + gap)
 
 
 class Assembler:
@@ -148,8 +150,9 @@ class Assembler:
             if self._after_since(mention):
                 continue  # "منذ توليه منصبه في تشرين الأول 2022": not the visit's date
             for k in self._statement_for(mention.sentence, mention.token):
-                planned = self.statements[k].planned
-                reading = read_date(mention, self.reference, future=planned)
+                statement = self.statements[k]
+                ahead = statement.planned or statement.present
+                reading = read_date(mention, self.reference, future=ahead)
                 if reading is not None:
                     dated.setdefault(k, []).append((mention, reading))
         return dated
@@ -211,8 +214,9 @@ class Assembler:
             draft.ends.append(DateReading(reading.end, None, (reading.end, reading.end)))
             return
         if statement.tour_size > 1 and statement.host != self._first_leg(statement):
+            draft.tour_day = reading.start  # a later leg: that day only if the tour is one day
             draft.windows.append(DateReading(None, None, (reading.start, None)))
-            return  # the day a tour begins is its first leg's
+            return
         nth = self._day_of_visit(mention)
         if nth is not None:
             day = reading.start - timedelta(days=nth - 1)
@@ -259,7 +263,11 @@ class Assembler:
         """The visit a mention at ``token`` of ``sentence`` is about."""
         here = [(d, s) for d in drafts for s in d.statements if s.sentence == sentence]
         if here:
-            return min(here, key=lambda ds: abs(ds[1].token - token))[0]
+            if self.found.lang == "hi":
+                side = [ds for ds in here if ds[1].token >= token]
+            else:
+                side = [ds for ds in here if ds[1].token <= token]
+            return min(side or here, key=lambda ds: abs(ds[1].token - token))[0]
         earlier = [
             (s.sentence, d)
             for d in drafts
@@ -385,6 +393,7 @@ class Assembler:
         duration = draft.duration
         if duration is None and draft.tour_duration == 1:
             duration = 1  # every leg of a one-day tour lasts that day
+            start = start or draft.tour_day
         if start and end and duration is None and end > start:
             duration = (end - start).days + 1
         if start and duration and end is None:

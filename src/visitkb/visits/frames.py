@@ -52,6 +52,7 @@ class Statement:
     kind: str  # travel / reception / meeting
     category: str  # the trigger's category (arrival, end, ...)
     planned: bool = False
+    present: bool = False  # a present-tense verb: a bare weekday is one ahead
     tour_size: int = 1  # destinations the same trigger names
     places: list[PlaceMention] = field(default_factory=list)
     hosts: list[int] = field(default_factory=list)  # people who received or met the guest
@@ -212,6 +213,8 @@ class FrameReader:
             return True
         if k < dest.token - 1 and view.clitic(k + 1, ("ب",)):
             return True  # "يحط ... بمدينة جدة"
+        if word == "في" and term.category in {"arrival", "end", "tour"}:
+            return True  # "يختتم جولته الأربعاء في أبوظبي"
         if k == term.token_end - 1 or view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}:
             return True  # "زار العراق", "استهل جولته بأبوظبي"
         # "زار الرئيس الإيراني مسعود بزشكيان العراق": right after the guest's name.
@@ -249,9 +252,9 @@ class FrameReader:
         ]
         if term.category == "tour_includes":
             return self._listed(view, after)
-        after = [d for d in after if self._towards(view, d, term)]
+        towards = [k for k, d in enumerate(after) if self._towards(view, d, term)]
         # "زار الرياض ثم أبوظبي": a list of destinations.
-        return self._listed(view, after) if after else []
+        return self._listed(view, after[towards[0] :]) if towards else []
 
     def _listed(self, view: SentenceView, dests: list[Destination]) -> list[Destination]:
         """The destinations of a list ("السعودية وقطر والإمارات", "الرياض ثم أبوظبي")."""
@@ -317,6 +320,7 @@ class FrameReader:
             ):
                 continue  # "يتوجه بعدها إلى جنيف للمشاركة في اجتماعات": not a visit
             planned = self._planned(view, term) or self._planned(view, lead)
+            present = any(t.category == "present" and t.token == lead.token for t in view.terms)
             for dest in dests:
                 if self.country_of.get(guest) == dest.country:
                     continue  # a trip home, or inside the guest's own country
@@ -329,6 +333,7 @@ class FrameReader:
                         kind="travel",
                         category=lead.category,
                         planned=planned,
+                        present=present,
                         tour_size=len(dests),
                         places=[dest.place] if dest.place else [],
                         evidence=self._sentence_span(view),

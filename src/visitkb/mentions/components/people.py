@@ -555,7 +555,7 @@ class PeopleFinder:
                 new.append(Found(i, k, None, units=self._units(doc, i, k)))
                 i = k
                 continue
-            i = end
+            i += 1
         found += new
         found.sort(key=lambda f: f.start)
 
