@@ -89,11 +89,13 @@ def _norms(lang: str, phrases: Any) -> list[str]:
 
 
 def _add_countries(lex: Lexicon, lang: str) -> None:
+    nationality = load_knowledge(lang, "nationality")
+    generic = set(_norms(lang, nationality.get("generic_state_words")))
     claims: dict[str, set[str]] = {}
     for code, names in country_names(lang).items():
         for name in _norms(lang, names):
-            claims.setdefault(name, set()).add(code)
-    nationality = load_knowledge(lang, "nationality")
+            if name not in generic:
+                claims.setdefault(name, set()).add(code)
     prefixes = nationality.get("prefixes") or [""]
     suffixes = nationality.get("suffixes") or [""]
     adjectives: dict[str, set[str]] = {}

@@ -97,7 +97,12 @@ class SentenceView:
             for c in found.countries
             if c.sentence == number and c.kind == "adjective" and c.token not in titles
         ]
-        self.places = [p for p in found.places if p.sentence == number and p.token not in titles]
+        named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
+        self.places = [
+            p
+            for p in found.places
+            if p.sentence == number and p.token not in titles and p.token not in named
+        ]
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens

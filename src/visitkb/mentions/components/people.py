@@ -327,6 +327,9 @@ class PeopleFinder:
                 if words >= 1 and kinds[j] in {"adjective", "place"} and self._last_word(doc, kinds, j):
                     j += 1
                 break  # "آل ثاني": after a joiner even a number word is part of the name
+            if self._initial(doc, j):
+                j += 2  # "एम. के. स्टालिन": initials, even one that is also a word
+                continue
             if self._stop(token):
                 break
             if token.is_space or not _is_name_word(token.text):
@@ -364,6 +367,17 @@ class PeopleFinder:
         while j > i and not _is_name_word(doc[j - 1].text):
             j -= 1
         return j
+
+    def _initial(self, doc: Doc, j: int) -> bool:
+        """Token ``j`` is an initial: a short word, a period, then more of the name."""
+        return (
+            j + 2 < len(doc)
+            and doc[j + 1].text == "."
+            and len(doc[j].text) <= MAX_INITIAL_LETTERS
+            and _is_name_word(doc[j].text)
+            and _is_name_word(doc[j + 2].text)
+            and not doc[j].whitespace_
+        )
 
     def _name_word_at(self, doc: Doc, kinds: list[str | None], j: int) -> bool:
         token = doc[j]
@@ -537,7 +551,15 @@ class PeopleFinder:
         n = len(doc)
         new: list[Found] = []
         while i < n:
-            if taken[i] or kinds[i] is not None or not _is_name_word(doc[i].text):
+            # A town's name may be a surname here ("ऑस्टिन"): the name written in full decides.
+            named_town = kinds[i] == "place" and self._units(doc, i, i + 1)[:1] and (
+                self._units(doc, i, i + 1)[0] in forms
+            )
+            if taken[i] or (kinds[i] is not None and not named_town) or not _is_name_word(doc[i].text):
+                i += 1
+                continue
+            if named_town:
+                new.append(Found(i, i + 1, None, units=self._units(doc, i, i + 1)))
                 i += 1
                 continue
             end = self._name_end(doc, kinds, i, None)
