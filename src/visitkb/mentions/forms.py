@@ -21,6 +21,7 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
     normalize_unicode,
 )
+
 from visitkb.lang import load_knowledge
 
 TATWEEL = "\u0640"
@@ -105,5 +106,3 @@ class CliticRules:
                 continue
             return norm
         return norm
-
-

@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from visitkb.mentions.components.spans import read_spans
-
 from visitkb.mentions.model import (
     AgreementMention,
     CountryMention,

@@ -230,12 +230,14 @@ class Assembler:
 
     def _first_leg(self, statement: Statement) -> str:
         legs = [
-            s for s in self.statements if s.sentence == statement.sentence and s.token == statement.token
+            s
+            for s in self.statements
+            if s.sentence == statement.sentence and s.token == statement.token
         ]
         return legs[0].host
 
     def _ends_tour(self, statement: Statement) -> bool:
-        """"يختتم جولته الأربعاء في أبوظبي": the last leg of a tour is on that day."""
+        """ "يختتم جولته الأربعاء في أبوظبي": the last leg of a tour is on that day."""
         nxt = statement.token + 1
         return nxt < len(self.found.tokens) and self.found.tokens[nxt].startswith("جولت")
 
@@ -319,7 +321,7 @@ class Assembler:
                 draft.agreements.append(agreement)
 
     def _tour_word_near(self, duration) -> bool:
-        """"جولة ... استغرقت يوماً واحداً": the length is the tour's, not a leg's."""
+        """ "جولة ... استغرقت يوماً واحداً": the length is the tour's, not a leg's."""
         return any(
             t.category in {"tour", "tour_includes"}
             and t.sentence == duration.sentence
@@ -342,7 +344,11 @@ class Assembler:
             draft = self._visit_at(drafts, m.sentence, m.token)
             if draft is None or ref.key == draft.guest:
                 continue
-            if any(s.guest == ref.key and s.sentence == m.sentence for d in drafts for s in d.statements):
+            if any(
+                s.guest == ref.key and s.sentence == m.sentence
+                for d in drafts
+                for s in d.statements
+            ):
                 continue
             if self._same_side(ref, draft):
                 continue
@@ -368,9 +374,14 @@ class Assembler:
         # "الحسين بن عبدالله الثاني": named son of the guest.
         words = ref.mention.text.split()
         guest_names = {
-            r.mention.text.split()[0] for r in self.refs if r.key == draft.guest and not r.mention.role_only
+            r.mention.text.split()[0]
+            for r in self.refs
+            if r.key == draft.guest and not r.mention.role_only
         }
-        return any(w in SON_OF and k + 1 < len(words) and words[k + 1] in guest_names for k, w in enumerate(words))
+        return any(
+            w in SON_OF and k + 1 < len(words) and words[k + 1] in guest_names
+            for k, w in enumerate(words)
+        )
 
     # -- claims -------------------------------------------------------------------------------
     def claims(self, drafts: list[VisitDraft]) -> list[VisitClaim]:
@@ -440,7 +451,9 @@ class Assembler:
     def _before_main(self, draft: VisitDraft) -> bool:
         for statement in draft.statements:
             sentence = self.found.sentences[statement.sentence]
-            if any(w in BEFORE_WORDS for w in self.found.tokens[sentence.token : sentence.token_end]):
+            if any(
+                w in BEFORE_WORDS for w in self.found.tokens[sentence.token : sentence.token_end]
+            ):
                 return True
         return False
 

@@ -52,7 +52,9 @@ def _pick_year(
 ) -> date | None:
     """The year a day-and-month without a year means, read from ``reference``."""
     candidates = [
-        d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _day(y, month, day))
+        d
+        for y in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _day(y, month, day))
     ]
     if modifier == "current":
         return _day(reference.year, month, day)

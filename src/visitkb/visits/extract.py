@@ -46,6 +46,4 @@ def extract(doc: Document) -> Extraction:
     for person in people:
         if person.country is None and countries.get(person.key):
             person.country = countries[person.key]
-    return Extraction(
-        document_id=doc.id, reference_date=reference, people=people, visits=visits
-    )
+    return Extraction(document_id=doc.id, reference_date=reference, people=people, visits=visits)

@@ -70,7 +70,7 @@ class Destination:
 
 
 def _is_possessive(term: TermMention) -> bool:
-    """"زيارته", "جولتها": the travel word carries its subject as a pronoun."""
+    """ "زيارته", "جولتها": the travel word carries its subject as a pronoun."""
     word = term.text.split()[0]
     return len(word) > 4 and word.endswith(("ه", "ها", "هم"))
 
@@ -129,7 +129,9 @@ class SentenceView:
         if self.found.lang == "ar":
             return self.norm(token - 1) in ARABIC_AT or self.clitic(token, ("ب", "ل"))
         after = self.norm(token + 1)
-        if after in HINDI_AT or any(t.token in (token + 1, token + 2) and t.category in TRAVEL for t in self.terms):
+        if after in HINDI_AT or any(
+            t.token in (token + 1, token + 2) and t.category in TRAVEL for t in self.terms
+        ):
             return True
         return after in HINDI_GENITIVES
 
@@ -140,9 +142,16 @@ class SentenceView:
         after = self.norm(place.token_end)
         if after in HINDI_AT or after.startswith("पहुं"):
             return True
-        if any(t.token in (place.token_end, place.token_end + 1) and t.category in TRAVEL for t in self.terms):
+        if any(
+            t.token in (place.token_end, place.token_end + 1) and t.category in TRAVEL
+            for t in self.terms
+        ):
             return True
-        return after in HINDI_GENITIVES and self.norm(place.token_end + 1) not in {"बजाय", "बाद", "लिए"}
+        return after in HINDI_GENITIVES and self.norm(place.token_end + 1) not in {
+            "बजाय",
+            "बाद",
+            "लिए",
+        }
 
 
 class FrameReader:
@@ -189,9 +198,7 @@ class FrameReader:
         # The sentence's subject: the first person written before the verb.
         before = [r for r in view.refs if r.mention.token_end <= term.token]
         if self.lang == "hi":
-            before = [
-                r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS
-            ]
+            before = [r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS]
         if before:
             return before[0].key
         return self.current_guest
@@ -220,7 +227,9 @@ class FrameReader:
             return True  # "يحط ... بمدينة جدة"
         if word == "في" and term.category in {"arrival", "end", "tour"}:
             return True  # "يختتم جولته الأربعاء في أبوظبي"
-        if k == term.token_end - 1 or view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}:
+        if k == term.token_end - 1 or (
+            view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}
+        ):
             return True  # "زار العراق", "استهل جولته بأبوظبي"
         # "زار الرئيس الإيراني مسعود بزشكيان العراق": right after the guest's name.
         return any(r.mention.token_end == dest.token for r in view.refs) or (
@@ -405,7 +414,7 @@ class FrameReader:
     def _meetings(self, view: SentenceView, *, located_only: bool) -> list[Statement]:
         """Two officials of two states meet: the one away from home is the guest."""
         terms = [t for t in view.terms if t.category in {"meeting", "presence", "reception"}]
-        if not terms or view.has("summit") and located_only is False:
+        if not terms or (view.has("summit") and located_only is False):
             return []
         people: dict[int, str | None] = {}
         for ref in view.refs:

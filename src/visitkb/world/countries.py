@@ -20,7 +20,10 @@ DATA = Path(__file__).parent / "data"
 # each part between these separators is a name of its own.
 _NAME_PARTS = re.compile(r"[،,()]")
 # Script of each language's names: translations pycountry lacks come back in English.
-_SCRIPTS = {"ar": re.compile(r"^[\u0600-\u06ff\s\-]+$"), "hi": re.compile(r"^[\u0900-\u097f\s\-]+$")}
+_SCRIPTS = {
+    "ar": re.compile(r"^[\u0600-\u06ff\s\-]+$"),
+    "hi": re.compile(r"^[\u0900-\u097f\s\-]+$"),
+}
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,10 @@ def all_places() -> tuple[Place, ...]:
                 country=country,
                 capital=capital == "1",
                 population=int(population),
-                names={"ar": tuple(filter(None, ar.split("|"))), "hi": tuple(filter(None, hi.split("|")))},
+                names={
+                    "ar": tuple(filter(None, ar.split("|"))),
+                    "hi": tuple(filter(None, hi.split("|"))),
+                },
             )
     with (DATA / "places_extra.yaml").open(encoding="utf-8") as handle:
         extra = yaml.safe_load(handle)
@@ -51,7 +54,9 @@ def all_places() -> tuple[Place, ...]:
         key = (entry["name_en"], entry["country"])
         old = places.get(key)
         names = {
-            lang: tuple(dict.fromkeys([*(old.names.get(lang, ()) if old else ()), *entry.get(lang, [])]))
+            lang: tuple(
+                dict.fromkeys([*(old.names.get(lang, ()) if old else ()), *entry.get(lang, [])])
+            )
             for lang in ("ar", "hi")
         }
         places[key] = Place(

@@ -10,7 +10,7 @@ whether a year after it says it already existed. Which visit it belongs to is de
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
@@ -60,12 +60,12 @@ class AgreementFinder:
                     and any(doc[nxt_start].text.startswith(j) for j in lex.agreement_joiners)
                     and doc[nxt_start].norm_ != doc[nxt_start].text
                 )
-                if len(between) <= GAP_TO_JOINED_NOUN and (joined or not between):
-                    if lex.agreement_kinds[nxt_phrase] != next(iter(kinds)):
-                        kinds.add(lex.agreement_kinds[nxt_phrase])
-                        end = nxt_end
-                        plural = plural or nxt_phrase in lex.agreement_plurals
-                        k += 1
+                other_kind = lex.agreement_kinds[nxt_phrase] != next(iter(kinds))
+                if len(between) <= GAP_TO_JOINED_NOUN and (joined or not between) and other_kind:
+                    kinds.add(lex.agreement_kinds[nxt_phrase])
+                    end = nxt_end
+                    plural = plural or nxt_phrase in lex.agreement_plurals
+                    k += 1
             k += 1
             count: int | None
             first = start
@@ -74,7 +74,11 @@ class AgreementFinder:
                 None,
             )
             several = next(
-                (several_ends[e] for e in range(start, start - GAP_TO_NOUN - 1, -1) if e in several_ends),
+                (
+                    several_ends[e]
+                    for e in range(start, start - GAP_TO_NOUN - 1, -1)
+                    if e in several_ends
+                ),
                 None,
             )
             if number is not None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import write_spans
 from visitkb.mentions.lexicon import Lexicon, lexicon
-
 
 SHADDA = "\u0651"
 
@@ -39,7 +38,9 @@ class CountryFinder:
                 continue
             if end < len(doc) and doc[end].norm_ in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
-            if phrase in lex.countries and not (SHADDA in span.text and phrase in self.places_by_norm):
+            if phrase in lex.countries and not (
+                SHADDA in span.text and phrase in self.places_by_norm
+            ):
                 code, kind = lex.countries[phrase]
                 countries.append((span, {"code": code, "kind": kind}))
             elif phrase in lex.places:

@@ -8,7 +8,8 @@ and datelines and reads durations as dates). Recognised:
   ``في الرابع من الشهر الجاري``, ``५ सितंबर``; Hijri days (``12 جمادى الأولى 1444 هـ``) converted
   with hijridate;
 - ranges: ``من 7 إلى 9 ديسمبر 2022``, ``8-9 जुलाई``, ``31 मई से 3 जून``;
-- month (and year): ``يناير 2016``, ``أكتوبر/تشرين الأول 2019``, ``الشهر المقبल``, ``पिछले साल दिसंबर``;
+- month (and year): ``يناير 2016``, ``أكتوبر/تشرين الأول 2019``, ``الشهر المقبل``,
+  ``पिछले साल दिसंबर``;
 - year: ``عام 2003``, ``1983 में``;
 - weekdays and relative days: ``يوم الخميس``, ``الأحد الماضي``, ``مساء أمس الثلاثاء``, ``आज``.
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from hijridate import Hijri
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
 from visitkb.mentions.lexicon import Lexicon, lexicon
@@ -121,8 +122,10 @@ class DateFinder:
         if not token.isdecimal() or len(token) != 4:
             return None
         value, end = int(token), i + 1
-        if marker is None and end < len(norms) and (
-            norms[end] in self.lex.hijri_markers or norms[end] in self.lex.gregorian_markers
+        if (
+            marker is None
+            and end < len(norms)
+            and (norms[end] in self.lex.hijri_markers or norms[end] in self.lex.gregorian_markers)
         ):
             marker, end = norms[end], end + 1
         hijri = None
@@ -218,7 +221,7 @@ class DateFinder:
         return None
 
     def _relative_unit(self, norms: list[str], i: int) -> Found | None:
-        """"الشهر المقبل", "العام الماضي", "पिछले साल (दिसंबर में)", "इस साल"."""
+        """ "الشهر المقبل", "العام الماضي", "पिछले साल (दिसंबर में)", "इस साल"."""
         lex = self.lex
         if i + 1 >= len(norms):
             return None
@@ -354,4 +357,3 @@ def as_date(fields: dict[str, Any]) -> date | None:
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     """Find date expressions (days, ranges, months, years, weekdays, relative days)."""
     return DateFinder(lexicon(nlp.lang))
-

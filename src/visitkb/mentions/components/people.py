@@ -23,11 +23,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.components.spans import read_spans, write_spans
+from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
 # Heads of state often named by role alone ("الملك", "الرئيس").
@@ -271,7 +271,7 @@ class PeopleFinder:
         return chain
 
     def _second_person(self, doc: Doc, chain: Chain, j: int) -> bool:
-        """"التقى الملك رئيس مجلس الوزراء عادل": a one-word definite title (a head of state
+        """ "التقى الملك رئيس مجلس الوزراء عادل": a one-word definite title (a head of state
         named by role) right before another title is a person of its own."""
         if len(chain.roles) != 1 or chain.modifiers or chain.country or j - chain.start != 1:
             return False
@@ -294,7 +294,7 @@ class PeopleFinder:
                 break
             if token.norm_ in lex.stop_words:
                 break
-            if token.is_punct or token.is_space or token.text != token.norm_ and k > j:
+            if token.is_punct or token.is_space or (token.text != token.norm_ and k > j):
                 break  # "ورئيس": a clitic و starts the next item
             k += 1
         return k
@@ -321,10 +321,18 @@ class PeopleFinder:
                 and j + 1 < n
                 and self._name_word_at(doc, kinds, j + 1)
             )
-            if kinds[j] is not None and not town and not (after_joiner and _is_name_word(token.text)):
+            if (
+                kinds[j] is not None
+                and not town
+                and not (after_joiner and _is_name_word(token.text))
+            ):
                 # "محمد شياع السوداني", "عبد اللطيف رشيد": a surname that is also an
                 # adjective or a town ends a name of two words or more.
-                if words >= 1 and kinds[j] in {"adjective", "place"} and self._last_word(doc, kinds, j):
+                if (
+                    words >= 1
+                    and kinds[j] in {"adjective", "place"}
+                    and self._last_word(doc, kinds, j)
+                ):
                     j += 1
                 break  # "آل ثاني": after a joiner even a number word is part of the name
             if self._initial(doc, j):
@@ -401,7 +409,12 @@ class PeopleFinder:
         if j + 1 < len(doc) and kinds[j + 1] == kinds[j] and kinds[j + 1] is not None:
             return False  # a phrase of two words
         nxt = doc[j + 1] if j + 1 < len(doc) else None
-        return nxt is None or not _is_name_word(nxt.text) or kinds[j + 1] is not None or self._stop(nxt)
+        return (
+            nxt is None
+            or not _is_name_word(nxt.text)
+            or kinds[j + 1] is not None
+            or self._stop(nxt)
+        )
 
     def _clitic_starts_item(self, token) -> bool:
         """A word with the conjunction و written on it starts a new item ("وغيرهم", "وعادل")."""
@@ -527,15 +540,14 @@ class PeopleFinder:
 
     def _nickname(self, doc: Doc, found: list[Found], j: int) -> None:
         """A quoted word right after a name is another name of the same person."""
-        if j + 2 < len(doc) and doc[j].text in QUOTES and doc[j + 2].text in QUOTES:
-            if _is_name_word(doc[j + 1].text):
-                nick = Found(j + 1, j + 2, None)
-                nick.person = -2  # same person as the mention before it
-                found.append(nick)
+        quoted = j + 2 < len(doc) and doc[j].text in QUOTES and doc[j + 2].text in QUOTES
+        if quoted and _is_name_word(doc[j + 1].text):
+            nick = Found(j + 1, j + 2, None)
+            nick.person = -2  # same person as the mention before it
+            found.append(nick)
 
     def _find_repeats(self, doc: Doc, kinds: list[str | None], found: list[Found]) -> None:
         """Mentions of named people written without a title."""
-        lex = self.lex
         taken = [False] * len(doc)
         for f in found:
             start = f.chain.start if f.chain else f.start
@@ -552,10 +564,16 @@ class PeopleFinder:
         new: list[Found] = []
         while i < n:
             # A town's name may be a surname here ("ऑस्टिन"): the name written in full decides.
-            named_town = kinds[i] == "place" and self._units(doc, i, i + 1)[:1] and (
-                self._units(doc, i, i + 1)[0] in forms
+            named_town = (
+                kinds[i] == "place"
+                and self._units(doc, i, i + 1)[:1]
+                and (self._units(doc, i, i + 1)[0] in forms)
             )
-            if taken[i] or (kinds[i] is not None and not named_town) or not _is_name_word(doc[i].text):
+            if (
+                taken[i]
+                or (kinds[i] is not None and not named_town)
+                or not _is_name_word(doc[i].text)
+            ):
                 i += 1
                 continue
             if named_town:
@@ -638,9 +656,7 @@ class PeopleFinder:
             if units == full:
                 return k
             if len(units) > 1:
-                if full[: len(units)] == units or (
-                    units[0] == full[0] and units[-1] == full[-1]
-                ):
+                if full[: len(units)] == units or (units[0] == full[0] and units[-1] == full[-1]):
                     candidates.append((0, k))
                 continue
             word = units[0]

@@ -9,12 +9,12 @@ prefix سـ on a present-tense form the table lists, or a form listed as ``plann
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.lang import load_knowledge
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.forms import normalize_phrase
 from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.forms import normalize_phrase
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 # The Arabic future prefix written on a present-tense verb (سيزور, ستصل).
