@@ -62,7 +62,11 @@ def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[Perso
     person's own mentions give none.
     """
     by_key: dict[int, list[PersonMention]] = {}
+    seen: set[tuple[int, int]] = set()
     for mention in found.people:
+        if (mention.start, mention.end) in seen:
+            continue  # one span is one mention
+        seen.add((mention.start, mention.end))
         if not mention.role_only and mention.person >= 0:
             by_key.setdefault(mention.person, []).append(mention)
     claims: dict[int, PersonClaim] = {}

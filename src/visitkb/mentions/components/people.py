@@ -490,7 +490,8 @@ class PeopleFinder:
                 else:
                     self._describe(previous.chain, chain)
             elif (before := self._name_before(doc, kinds, chain.start)) is not None:
-                found.append(Found(before, self._name_end(doc, kinds, before, None), chain))
+                if not any(f.start == before for f in found):
+                    found.append(Found(before, self._name_end(doc, kinds, before, None), chain))
             else:
                 found.append(Found(chain.start, chain.end, chain, role_only=True))
             i = chain.end
