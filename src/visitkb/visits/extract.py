@@ -10,7 +10,7 @@ from visitkb.visits.assemble import Assembler, guest_countries
 from visitkb.visits.dates import read_date
 from visitkb.visits.frames import FrameReader, dateline_places
 from visitkb.visits.model import Extraction
-from visitkb.visits.people import build_people
+from visitkb.visits.people import build_people, lend_countries
 
 # A dateline is written at the very top of the text ("12-سبتمبر-2021", "الرياض 12 جمادى ...").
 DATELINE_CHARS = 80
@@ -36,7 +36,11 @@ def extract(doc: Document) -> Extraction:
     dateline = dateline_places(found)
     reader = FrameReader(found, refs, countries, dateline[0].country if dateline else None)
     statements = reader.read()
-    countries = guest_countries(found, statements, countries)
+    visited: dict[int, set[str]] = {}
+    for statement in statements:
+        visited.setdefault(statement.guest, set()).add(statement.host)
+    lend_countries(people, refs, visited)
+    countries = guest_countries(found, statements, {p.key: p.country for p in people})
     # A visit needs two states: a guest of no known state, or at home, made none.
     statements = [s for s in statements if countries.get(s.guest) not in {None, s.host}]
     assembler = Assembler(found, statements, refs, reference, countries, dateline, reader.views)

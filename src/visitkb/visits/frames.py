@@ -257,11 +257,16 @@ class FrameReader:
             ),
             default=view.end,
         )
+        # The window starts after the guest's title and name when they follow the verb.
+        opening = term.token_end
+        for ref in view.refs:
+            if self._starts(ref) <= opening + 1 and ref.mention.token_end > opening:
+                opening = ref.mention.token_end
         after = [
             d
             for d in dests
             if term.token_end <= d.token < max(next_travel, term.token_end + 1)
-            and d.token - term.token_end <= DESTINATION_WINDOW
+            and d.token - opening <= DESTINATION_WINDOW
             and view.norm(d.token - 1) not in ORIGIN_WORDS
         ]
         if term.category == "tour_includes":

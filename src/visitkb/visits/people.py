@@ -96,8 +96,26 @@ def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[Perso
             return (0, at - max(before)) if before else (1, min(e.start for e in claim.mentions))
 
         best = min(candidates, key=distance)
-        if mention.country and best.country is None:
-            best.country = mention.country
         refs.append(PersonRef(best.key, mention))
     refs.sort(key=lambda r: r.mention.start)
     return list(claims.values()), refs
+
+
+def lend_countries(
+    people: list[PersonClaim], refs: list[PersonRef], visited: dict[int, set[str]]
+) -> None:
+    """Give people with no country of their own the country of the titles that name them
+    ("الرئيس الإيراني"), unless it is a country they visit (then the title was someone else's).
+    """
+    for person in people:
+        if person.country is not None:
+            continue
+        lent = [
+            r.mention.country
+            for r in refs
+            if r.key == person.key
+            and r.mention.role_only
+            and r.mention.country
+            and r.mention.country not in visited.get(person.key, set())
+        ]
+        person.country = _most_common(lent)  # type: ignore[arg-type]

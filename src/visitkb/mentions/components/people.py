@@ -183,7 +183,13 @@ class PeopleFinder:
             # A title inside a country's name ("دولة الإمارات") stays the country's.
             if any(kinds[i] in COUNTRY_KINDS for i in range(start, end)) and kind != "title":
                 continue
+            # "رئيس الجمهورية الفرنسية": the title takes its words, the country keeps the rest.
+            tail = next((k for k in range(start + 1, end) if k in starts), None)
+            overlapped = starts.get(tail) if tail is not None else None
             mark(kind, start, end, phrase)
+            if overlapped and overlapped[0] in COUNTRY_KINDS and overlapped[1] > end:
+                starts.pop(tail, None)
+                starts[end] = overlapped
         return kinds, starts
 
     # -- chains -------------------------------------------------------------------------------
