@@ -32,6 +32,7 @@ ORIGIN_WORDS = frozenset({"من", "عن", "से"})
 # Hindi postpositions after a person: object or companion, not the one who travels.
 HINDI_OBJECT_MARKS = frozenset({"से", "को", "साथ"})
 HINDI_GENITIVES = frozenset({"के", "की", "का"})
+HINDI_AGENT = "ने"
 HINDI_AT = frozenset({"में", "पर"})
 # Words joining the items of a list of destinations ("ثم", "و", "और").
 LIST_JOINERS = frozenset({"ثم", "و", "،", ",", "और", "तथा"})
@@ -358,7 +359,8 @@ class FrameReader:
                         evidence=self._sentence_span(view),
                     )
                 )
-            self.current_guest = guest
+            if not view.has("background"):
+                self.current_guest = guest  # an earlier visit told as background is a digression
         return found
 
     def _receptions(self, view: SentenceView) -> list[Statement]:
@@ -368,10 +370,12 @@ class FrameReader:
             before = [r for r in view.refs if r.mention.token_end <= term.token]
             word = term.text.split()[0]
             if self.lang == "hi":
-                hosts = [
-                    r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS
+                # "X ने मोदी के सम्मान में ... मेज़बानी की": X hosts, the one in genitive is guest.
+                hosts = [r for r in before if view.norm(r.mention.token_end) == HINDI_AGENT]
+                honoured = [
+                    r for r in before if view.norm(r.mention.token_end) in HINDI_GENITIVES | {"को"}
                 ]
-                guest = self.current_guest
+                guest = honoured[0].key if honoured else self.current_guest
             elif word.startswith("مستقبل"):  # "في مقدمة مستقبلي ضيفه": hosts before
                 hosts = before[-1:]
                 guest = after[0].key if after else self.current_guest
@@ -416,6 +420,28 @@ class FrameReader:
                 return place.country
         return None
 
+    def _subject_and_partner(
+        self, view: SentenceView, term: TermMention
+    ) -> tuple[PersonRef, PersonRef] | None:
+        """Who meets and whom: "A ने B से मुलाक़ात", "التقى A B"."""
+        refs = view.refs
+        if self.lang == "hi":
+            subject = next((r for r in refs if view.norm(r.mention.token_end) == HINDI_AGENT), None)
+            partner = next(
+                (
+                    r
+                    for r in refs
+                    if view.norm(r.mention.token_end) in {"से", "साथ"} and r is not subject
+                ),
+                None,
+            )
+        else:
+            after = [r for r in refs if r.mention.token >= term.token_end]
+            subject, partner = (after[0], after[1]) if len(after) > 1 else (None, None)
+        if subject is None or partner is None or subject.key == partner.key:
+            return None
+        return subject, partner
+
     def _meetings(self, view: SentenceView, *, located_only: bool) -> list[Statement]:
         """Two officials of two states meet: the one away from home is the guest."""
         terms = [t for t in view.terms if t.category in {"meeting", "presence", "reception"}]
@@ -428,13 +454,16 @@ class FrameReader:
             return []
         located = self._location(view) or self.dateline_country
         if located is None and not located_only:
-            # No place said: the first person named goes to the other's country.
-            first = next(iter(people))
-            other = next((c for k, c in people.items() if k != first and c), None)
-            if other is None or other == people[first]:
+            # No place said: the one who meets goes to the country of the one met.
+            pair = self._subject_and_partner(view, terms[0])
+            if pair is None:
                 return []
-            located = other
-            guests = [first]
+            subject, partner = pair
+            located = self._ref_country(partner)
+            if located is None or located == self._ref_country(subject):
+                return []
+            guests = [subject.key]
+            people[partner.key] = located
         else:
             guests = [k for k, c in people.items() if c != located]
         at_home = [k for k, c in people.items() if c == located]

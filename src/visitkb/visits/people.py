@@ -47,8 +47,9 @@ def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[Perso
     if not mention.role:
         return []
     by_role = [c for c in agree if _role_matches(c.role, mention.role)]
-    if by_role:
-        return by_role
+    same_country = [c for c in by_role if mention.country and c.country == mention.country]
+    if same_country or by_role:
+        return same_country or by_role
     # "قائد الثورة" then "آية الله ... خامنئي": a title of the same person given earlier.
     weak = [c for c in agree if c.role in COMPATIBLE_WEAK_ROLES]
     return weak if len(weak) == 1 else []
