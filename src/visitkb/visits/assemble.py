@@ -27,7 +27,7 @@ from visitkb.visits.frames import (
     SentenceView,
     Statement,
 )
-from visitkb.visits.model import AgreementClaim, Evidence, PlaceClaim, VisitClaim
+from visitkb.visits.model import AgreementClaim, Evidence, PersonClaim, PlaceClaim, VisitClaim
 from visitkb.visits.people import PersonRef
 
 # A date or a length belongs to a statement written this close to it.
@@ -335,10 +335,15 @@ class Assembler:
         ]
         phone = {t.sentence for t in self.found.terms if t.category == "phone"}
         accompany = [t for t in self.found.terms if t.category == "accompany"]
+        accepted: list[PersonMention] = []
         for ref in self.refs:
             m = ref.mention
-            if m.sentence in phone or not any(self._in_clause(t, m) for t in meeting):
+            if m.sentence in phone:
                 continue
+            listed = any(self._in_list(a, m) for a in accepted)
+            if not listed and not any(self._in_clause(t, m) for t in meeting):
+                continue
+            accepted.append(m)
             if any(t.sentence == m.sentence and 0 <= m.token - t.token_end <= 3 for t in accompany):
                 continue
             draft = self._visit_at(drafts, m.sentence, m.token)
@@ -364,6 +369,13 @@ class Assembler:
         if mention.token > term.token:
             return not any(w in CLAUSE_OPENERS for w in self.found.tokens[lo:hi])
         return True
+
+    def _in_list(self, previous: PersonMention, mention: PersonMention) -> bool:
+        """The person follows another participant in a list ("... عادل عبدالمهدي ورئيس ...")."""
+        if previous.sentence != mention.sentence or mention.token <= previous.token:
+            return False
+        between = self.found.tokens[previous.token_end : mention.token]
+        return len(between) <= PARTICIPANT_WINDOW and not any(w in CLAUSE_OPENERS for w in between)
 
     def _same_side(self, ref: PersonRef, draft: VisitDraft) -> bool:
         """A person of the guest's own state (who came along, or sent greetings)."""
@@ -493,18 +505,31 @@ class Assembler:
 
 
 def guest_countries(
-    found: DocumentMentions, statements: list[Statement], known: dict[int, str | None]
+    found: DocumentMentions,
+    statements: list[Statement],
+    people: list[PersonClaim],
 ) -> dict[int, str | None]:
     """Each guest's country: from their titles, else the country the document speaks of most
     after the countries they visit (names, adjectives, places and titles all count)."""
     counts = Counter(c.code for c in found.countries)
     counts.update(p.country for p in found.places)
     counts.update(m.country for m in found.people if m.country)
-    countries = dict(known)
-    for guest in {s.guest for s in statements}:
+    countries = {p.key: p.country for p in people}
+    roles = {p.key: p.role for p in people}
+    for guest in sorted({s.guest for s in statements}):
         if countries.get(guest):
             continue
         hosts = {s.host for s in statements if s.guest == guest}
+        # "तत्कालीन प्रधानमंत्री इंदिरा गांधी": someone of the same office as a person whose
+        # country is known serves that country.
+        peers = {
+            countries[k]
+            for k, role in roles.items()
+            if k != guest and role and role == roles.get(guest) and countries.get(k)
+        } - hosts
+        if len(peers) == 1:
+            countries[guest] = peers.pop()
+            continue
         ranked = [code for code, _n in counts.most_common() if code not in hosts]
         countries[guest] = ranked[0] if ranked else None
     return countries

@@ -40,7 +40,7 @@ def extract(doc: Document) -> Extraction:
     for statement in statements:
         visited.setdefault(statement.guest, set()).add(statement.host)
     lend_countries(people, refs, visited)
-    countries = guest_countries(found, statements, {p.key: p.country for p in people})
+    countries = guest_countries(found, statements, people)
     # A visit needs two states: a guest of no known state, or at home, made none.
     statements = [s for s in statements if countries.get(s.guest) not in {None, s.host}]
     assembler = Assembler(found, statements, refs, reference, countries, dateline, reader.views)

@@ -32,6 +32,8 @@ def _role_matches(role: str | None, wanted: str | None) -> bool:
 
 # Roles of the people the same title may name: Iran's supreme leader is an ayatollah.
 COMPATIBLE_WEAK_ROLES = frozenset({"cleric", "prince"})
+# "الأمير" (prince) names emirs and crown princes too.
+PRINCELY_ROLES = frozenset({"prince", "emir", "crown prince"})
 
 
 def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[PersonClaim]:
@@ -47,6 +49,8 @@ def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[Perso
     if not mention.role:
         return []
     by_role = [c for c in agree if _role_matches(c.role, mention.role)]
+    if not by_role and mention.role == "prince":
+        by_role = [c for c in agree if c.role and set(c.role.split(" and ")) & PRINCELY_ROLES]
     same_country = [c for c in by_role if mention.country and c.country == mention.country]
     if same_country or by_role:
         return same_country or by_role

@@ -51,6 +51,9 @@ MIN_ITEM_LETTERS = 3
 PREPOSITION_ARTICLES = ("بال", "لل", "وال", "وبال", "ولل")
 # A name written before a title with no title of its own needs this many words.
 MIN_UNTITLED_NAME_WORDS = 2
+# Travel words after (Hindi) or before (Arabic) an untitled traveller's name.
+TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
+ARABIC_TOWARDS = frozenset({"الي", "الى"})
 # Quotation marks around a nickname written after a name ("पुष्प कमल दाहाल 'प्रचंड'").
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
@@ -241,11 +244,13 @@ class PeopleFinder:
                 chain.honorific_only = False
                 j = chain.end = end
                 continue  # "الضيف الصيني": a guest word names no one, the title stays alone
+            before_title = starts.get(end, ("",))[0] in {"title", "honorific"}
             if kind in COUNTRY_KINDS and (
                 chain.roles
                 or chain.counterpart
                 or chain.guest
                 or self._genitive_title(doc, kinds, starts, end)
+                or (kind == "adjective" and before_title)  # "जापानी प्रधानमंत्री"
             ):
                 code = phrase
                 chain.country = chain.country or code
@@ -464,6 +469,10 @@ class PeopleFinder:
                     kinds[i] in COUNTRY_KINDS
                     and self._genitive_title(doc, kinds, starts, starts[i][1])
                 )
+                or (
+                    kinds[i] == "adjective"
+                    and starts.get(starts[i][1], ("",))[0] in {"title", "honorific"}
+                )
             ):
                 chain = self._chain(doc, kinds, starts, i)
             if chain is None:
@@ -506,8 +515,54 @@ class PeopleFinder:
             if not f.role_only:
                 f.units = self._units(doc, f.start, f.end)
         self._find_repeats(doc, kinds, found)
+        found += self._travellers(doc, kinds, found)
+        found.sort(key=lambda f: f.start)
         self._group(found)
         return found
+
+    def _travellers(self, doc: Doc, kinds: list[str | None], found: list[Found]) -> list[Found]:
+        """Untitled names of two words or more that travel: "इंदिरा गांधी कुवैत गई थीं",
+        "زار أحمد حسن دمشق"."""
+        taken = {k for f in found for k in range((f.chain.start if f.chain else f.start), f.end)}
+        new = []
+        for start, end in self._travel_slots(doc, kinds):
+            if any(k in taken for k in range(start, end)):
+                continue
+            name_end = self._name_end(doc, kinds, start, None)
+            if name_end != end or end - start < MIN_UNTITLED_NAME_WORDS:
+                continue
+            if start > 0 and self._name_word_at(doc, kinds, start - 1):
+                continue
+            new.append(Found(start, end, None, units=self._units(doc, start, end)))
+        return new
+
+    def _travel_slots(self, doc: Doc, kinds: list[str | None]):
+        """Where a traveller's name would stand around travel words: before the destination
+        of a Hindi travel verb, after an Arabic travel verb."""
+        n = len(doc)
+        for k in range(n):
+            if kinds[k] != "term" or self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
+                continue
+            if self.lang == "hi":
+                # NAME DESTINATION VERB
+                d = k - 1
+                while d >= 0 and kinds[d] in {"country", "place", "capital"}:
+                    d -= 1
+                if d == k - 1:
+                    continue
+                end = d + 1
+                start = end
+                while start > 0 and self._name_word_at(doc, kinds, start - 1):
+                    start -= 1
+                yield start, end
+            else:
+                # VERB NAME إلى
+                start = k + 1
+                end = start
+                while end < n and self._name_word_at(doc, kinds, end):
+                    end += 1
+                if end < n and doc[end].norm_ in ARABIC_TOWARDS:
+                    yield start, end
 
     def _adjacent(self, doc: Doc, end: int, start: int) -> bool:
         """Nothing but one punctuation mark (or nothing) between two token positions."""
