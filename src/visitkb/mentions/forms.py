@@ -2,8 +2,8 @@
 
 Arabic: camel-tools folds diacritics, alef, alef maqsura and ta marbuta forms and tatweel; a
 proclitic (و ف ب ك ل) is stripped when what is left is a known word (the language's lexicon, the
-world gazetteer, or a word written bare elsewhere in the same document), so ``وبزشكيان`` reads
-``بزشكيان`` but ``فيصل`` stays whole. Hindi: NFC, nukta dropped, chandrabindu read as anusvara,
+world gazetteer, or a word written bare elsewhere in the same document), so ``وتوكاييف`` reads
+``توكاييف`` but ``فيصل`` stays whole. Hindi: NFC, nukta dropped, chandrabindu read as anusvara,
 so ``इराक़`` and ``इराक`` match.
 """
 

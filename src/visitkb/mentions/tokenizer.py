@@ -1,7 +1,7 @@
 """Fixes to spaCy's blank tokenisers that news text needs (see NLP_NOTES "spaCy tokenisation").
 
 Blank ``ar`` leaves a period or a closing quote attached to the word before it (``2016.``,
-``جميلة".``), keeps ``12-سبتمبر-2021`` and ``و"نشكر`` whole, and its URL rule glues ``روحاني.وفي``;
+``جميلة".``), keeps ``12-سبتمبر-2021`` and ``و"نشكر`` whole, and its URL rule glues ``أمس.وفي``;
 the extra suffix, prefix and infix rules below split them, and only text that starts like a
 URL is kept whole as one. Blank ``hi`` needs none.
 """
@@ -22,7 +22,7 @@ EXTRA_RULES: dict[str, dict[str, list[str]]] = {
         "infixes": [
             rf"(?<={DIGIT})-(?=[^\W\d_])",  # 12-سبتمبر
             rf"(?<=[^\W\d_])-(?={DIGIT})",  # سبتمبر-2021
-            r"(?<=[^\W\d_])\.(?=[^\W\d_])",  # روحاني.وفي
+            r"(?<=[^\W\d_])\.(?=[^\W\d_])",  # أمس.وفي
             r"(?<=[^\W\d_])[\"“”«»](?=[^\W\d_])",
         ],
     },

@@ -53,7 +53,7 @@ BEFORE_WORDS = frozenset({"पहले", "قبل", "قبيل"})
 # A visit's n-th day: "اليوم الثاني من الزيارة", "यात्रा के दूसरे दिन".
 DAY_WORDS = frozenset({"اليوم", "يوم", "يومه", "दिन"})
 ORDINAL_TO_DATE = 4
-# "منذ توليه منصبه في ...": words between "since" and a date that is not the visit's.
+# "منذ انتخابه رئيساً في ...": words between "since" and a date that is not the visit's.
 SINCE_GAP = 5
 # Arabic "son of": a person named son of the guest is of the guest's state.
 SON_OF = frozenset({"بن", "ابن", "बिन"})
@@ -148,7 +148,7 @@ class Assembler:
         dated: dict[int, list[tuple[DateMention, DateReading]]] = {}
         for mention in self.found.dates:
             if self._after_since(mention):
-                continue  # "منذ توليه منصبه في تشرين الأول 2022": not the visit's date
+                continue  # "منذ انتخابه رئيساً في أيار 2018": not the visit's date
             for k in self._statement_for(mention.sentence, mention.token):
                 statement = self.statements[k]
                 ahead = statement.planned or statement.present
@@ -237,7 +237,7 @@ class Assembler:
         return legs[0].host
 
     def _ends_tour(self, statement: Statement) -> bool:
-        """ "يختتم جولته الأربعاء في أبوظبي": the last leg of a tour is on that day."""
+        """ "يختتم جولته السبت في مسقط": the last leg of a tour is on that day."""
         nxt = statement.token + 1
         return nxt < len(self.found.tokens) and self.found.tokens[nxt].startswith("جولت")
 
@@ -371,7 +371,7 @@ class Assembler:
         return True
 
     def _in_list(self, previous: PersonMention, mention: PersonMention) -> bool:
-        """The person follows another participant in a list ("... عادل عبدالمهدي ورئيس ...")."""
+        """The person follows another participant in a list ("... يوسف العلي ورئيس ...")."""
         if previous.sentence != mention.sentence or mention.token <= previous.token:
             return False
         between = self.found.tokens[previous.token_end : mention.token]
@@ -383,7 +383,7 @@ class Assembler:
         country = self.country_of.get(ref.key) or ref.mention.country
         if country is not None:
             return country == guest_country
-        # "الحسين بن عبدالله الثاني": named son of the guest.
+        # "فيصل بن الحسن": named son of the guest.
         words = ref.mention.text.split()
         guest_names = {
             r.mention.text.split()[0]
@@ -520,7 +520,7 @@ def guest_countries(
         if countries.get(guest):
             continue
         hosts = {s.host for s in statements if s.guest == guest}
-        # "तत्कालीन प्रधानमंत्री इंदिरा गांधी": someone of the same office as a person whose
+        # "तत्कालीन प्रधानमंत्री राजीव गांधी": someone of the same office as a person whose
         # country is known serves that country.
         peers = {
             countries[k]

@@ -12,7 +12,7 @@ from visitkb.visits.frames import FrameReader, dateline_places
 from visitkb.visits.model import Extraction
 from visitkb.visits.people import build_people, lend_countries
 
-# A dateline is written at the very top of the text ("12-سبتمبر-2021", "الرياض 12 جمادى ...").
+# A dateline is written at the very top of the text ("12-سبتمبر-2021", "الرياض 3 رجب ...").
 DATELINE_CHARS = 80
 
 

@@ -227,12 +227,12 @@ class FrameReader:
         if k < dest.token - 1 and view.clitic(k + 1, ("ب",)):
             return True  # "يحط ... بمدينة جدة"
         if word == "في" and term.category in {"arrival", "end", "tour"}:
-            return True  # "يختتم جولته الأربعاء في أبوظبي"
+            return True  # "يختتم جولته السبت في مسقط"
         if k == term.token_end - 1 or (
             view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}
         ):
             return True  # "زار العراق", "استهل جولته بأبوظبي"
-        # "زار الرئيس الإيراني مسعود بزشكيان العراق": right after the guest's name.
+        # "زار الرئيس الكازاخي قاسم توكاييف الصين": right after the guest's name.
         return any(r.mention.token_end == dest.token for r in view.refs) or (
             term.category == "tour_includes" and dest.token - term.token_end <= 2
         )
@@ -338,7 +338,7 @@ class FrameReader:
                 t.category == "summit" and 0 <= t.token - dests[-1].token_end <= 5
                 for t in view.terms
             ):
-                continue  # "يتوجه بعدها إلى جنيف للمشاركة في اجتماعات": not a visit
+                continue  # "ثم إلى نيويورك للمشاركة في الجمعية العامة": not a visit
             planned = self._planned(view, term) or self._planned(view, lead)
             present = any(t.category == "present" and t.token == lead.token for t in view.terms)
             for dest in dests:
@@ -370,7 +370,7 @@ class FrameReader:
             before = [r for r in view.refs if r.mention.token_end <= term.token]
             word = term.text.split()[0]
             if self.lang == "hi":
-                # "X ने मोदी के सम्मान में ... मेज़बानी की": X hosts, the one in genitive is guest.
+                # "X ने Y के सम्मान में ... मेज़बानी की": X hosts, the one in genitive is guest.
                 hosts = [r for r in before if view.norm(r.mention.token_end) == HINDI_AGENT]
                 honoured = [
                     r for r in before if view.norm(r.mention.token_end) in HINDI_GENITIVES | {"को"}

@@ -54,7 +54,7 @@ def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[Perso
     same_country = [c for c in by_role if mention.country and c.country == mention.country]
     if same_country or by_role:
         return same_country or by_role
-    # "قائد الثورة" then "آية الله ... خامنئي": a title of the same person given earlier.
+    # "قائد الثورة" then "آية الله ... الصدر": a title of the same person given earlier.
     weak = [c for c in agree if c.role in COMPATIBLE_WEAK_ROLES]
     return weak if len(weak) == 1 else []
 

@@ -16,7 +16,7 @@ from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
-# "عدداً من اتفاقيات التعاون ومذكرات التفاهم": words allowed between a noun and the next
+# "عدداً من اتفاقيات النقل ومذكرات الشراكة": words allowed between a noun and the next
 # noun joined to it, and between "several"/a number and the noun ("कई अहम समझौतों").
 GAP_TO_JOINED_NOUN = 2
 GAP_TO_NOUN = 1

@@ -5,9 +5,9 @@ Rules over normalised tokens, with the tables of ``months.yaml``, ``weekdays.yam
 and datelines and reads durations as dates). Recognised:
 
 - day, month, year: ``13 حزيران/يونيو 2024``, ``12-سبتمبر-2021``, ``الأول من أيلول المقبل``,
-  ``في الرابع من الشهر الجاري``, ``५ सितंबर``; Hijri days (``12 جمادى الأولى 1444 هـ``) converted
+  ``في الرابع من الشهر الجاري``, ``५ सितंबर``; Hijri days (``3 رجب 1440 هـ``) converted
   with hijridate;
-- ranges: ``من 7 إلى 9 ديسمبر 2022``, ``8-9 जुलाई``, ``31 मई से 3 जून``;
+- ranges: ``من 4 إلى 6 مارس 2019``, ``11-12 अगस्त``, ``28 अप्रैल से 2 मई``;
 - month (and year): ``يناير 2016``, ``أكتوبر/تشرين الأول 2019``, ``الشهر المقبل``,
   ``पिछले साल दिसंबर``;
 - year: ``عام 2003``, ``1983 में``;
@@ -176,7 +176,7 @@ class DateFinder:
             return Found(i, relative_month[1], fields)
         (month_no, hijri), j = month
         fields: dict[str, Any] = {"kind": "day", "day": first, "month": month_no, "hijri": hijri}
-        # "31 मई से 3 जून": a second day and month.
+        # "28 अप्रैल से 2 मई": a second day and month.
         if end_day is None and j < len(norms) and norms[j] in RANGE_JOINERS - {"/"}:
             second = self._day(norms, j + 1)
             if second and (second_month := self._month(norms, second[1])):

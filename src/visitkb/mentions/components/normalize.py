@@ -23,7 +23,7 @@ class Normalizer:
         lang = self.lang
         norms = [normalize_word(t.text, lang) for t in doc]
         if self.rules.clitics:
-            # A word written bare elsewhere in the document is known here ("بزشكيان").
+            # A word written bare elsewhere in the document is known here ("وتوكاييف" -> "توكاييف").
             written = set(norms)
             norms = [self.rules.strip(n, self.known, written) for n in norms]
         for token, norm in zip(doc, norms, strict=True):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 # Sentence-final punctuation of Arabic, Devanagari and Latin text.
 ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
-# A period after a word this short is an initial or an abbreviation ("एस. जयशंकर", "د."),
+# A period after a word this short is an initial or an abbreviation ("के. नटवर सिंह", "د."),
 # not the end of a sentence.
 MAX_INITIAL_LETTERS = 2
 
