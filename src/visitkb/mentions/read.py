@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from visitkb.mentions.components.spans import read_spans
+from visitkb.mentions.components.words import words_of
 from visitkb.mentions.model import (
     AgreementMention,
     CountryMention,
@@ -54,13 +55,14 @@ def read_mentions(doc: Doc) -> DocumentMentions:
             "sentence": sentence_of[span.start] if len(doc) else 0,
         }
 
+    words = words_of(doc)
     found = DocumentMentions(
         lang=doc.lang_,
         text=doc.text,
         sentences=sentences,
-        tokens=[t.norm_ for t in doc],
-        words=[t.text for t in doc],
-        token_starts=[t.idx for t in doc],
+        tokens=[w.norm_ for w in words],
+        words=[w.text for w in words],
+        token_starts=[w.idx for w in words],
     )
     for span, data in read_spans(doc, "countries"):
         found.countries.append(CountryMention(**where(span), code=data["code"], kind=data["kind"]))

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.words import words_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 YEARS = range(1900, 2101)
@@ -313,7 +314,7 @@ class DateFinder:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = [t.norm_ for t in doc]
+        norms = [w.norm_ for w in words_of(doc)]
         spans = []
         for hit in self.find(norms):
             fields = hit.fields

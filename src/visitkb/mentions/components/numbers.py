@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.words import words_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 # "N दिन की भारत यात्रा": the visit noun comes within this many tokens after the unit.
@@ -61,7 +62,7 @@ class NumberFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        norms = [t.norm_ for t in doc]
+        norms = [w.norm_ for w in words_of(doc)]
         numbers: list[tuple[Span, dict]] = []
         durations: list[tuple[Span, dict]] = []
         i = 0

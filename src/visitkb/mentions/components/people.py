@@ -20,6 +20,7 @@ Titles after a place noun ("مرقد الامام علي", "ख़्वाज�
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -27,11 +28,13 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
+from visitkb.mentions.components.words import Word, words_of
 from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
 # Heads of state often named by role alone ("الملك", "الرئيس").
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
+Words = list[Word]
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 # Arabic-script or Devanagari letters: what a name is written in.
 _NAME_SCRIPTS = (("\u0600", "\u06ff"), ("\u0900", "\u097f"))
@@ -58,6 +61,7 @@ ARABIC_TOWARDS = frozenset({"الي", "الى"})
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
+@lru_cache(maxsize=100_000)
 def _is_name_word(text: str) -> bool:
     """Letters (and vowel signs) of Arabic script or Devanagari only, at least one letter."""
     return (
@@ -197,7 +201,7 @@ class PeopleFinder:
 
     # -- chains -------------------------------------------------------------------------------
     def _chain(
-        self, doc: Doc, kinds: list[str | None], starts: dict, i: int, *, split: bool = False
+        self, doc: Words, kinds: list[str | None], starts: dict, i: int, *, split: bool = False
     ) -> Chain | None:
         """The title chain starting at token ``i``, if one does.
 
@@ -281,7 +285,7 @@ class PeopleFinder:
             return None
         return chain
 
-    def _second_person(self, doc: Doc, chain: Chain, j: int) -> bool:
+    def _second_person(self, doc: Words, chain: Chain, j: int) -> bool:
         """ "استقبل الملك رئيس الوزراء يوسف": a one-word definite title (a head of state
         named by role) right before another title is a person of its own."""
         if len(chain.roles) != 1 or chain.modifiers or chain.country or j - chain.start != 1:
@@ -289,13 +293,13 @@ class PeopleFinder:
         first = doc[chain.start].norm_
         return first.startswith("ال") and chain.roles[0].role in HEAD_ROLES
 
-    def _genitive_title(self, doc: Doc, kinds: list, starts: dict, j: int) -> bool:
+    def _genitive_title(self, doc: Words, kinds: list, starts: dict, j: int) -> bool:
         """Hindi: a genitive then a title follows ("ईरान के राष्ट्रपति")."""
         if j + 1 >= len(doc) or doc[j].norm_ not in self.lex.genitives:
             return False
         return starts.get(j + 1, ("",))[0] in {"title", "honorific"}
 
-    def _skip_object(self, doc: Doc, kinds: list[str | None], j: int) -> int:
+    def _skip_object(self, doc: Words, kinds: list[str | None], j: int) -> int:
         """Past the organisation a title takes ("تيار الحكمة الوطني", "ائتلاف دولة القانون")."""
         lex = self.lex
         k = j
@@ -311,7 +315,7 @@ class PeopleFinder:
         return k
 
     # -- names --------------------------------------------------------------------------------
-    def _name_end(self, doc: Doc, kinds: list[str | None], i: int, chain: Chain | None) -> int:
+    def _name_end(self, doc: Words, kinds: list[str | None], i: int, chain: Chain | None) -> int:
         """End of the name starting at ``i`` (``i`` itself if no name starts there)."""
         lex = self.lex
         n = len(doc)
@@ -387,7 +391,7 @@ class PeopleFinder:
             j -= 1
         return j
 
-    def _initial(self, doc: Doc, j: int) -> bool:
+    def _initial(self, doc: Words, j: int) -> bool:
         """Token ``j`` is an initial: a short word, a period, then more of the name."""
         return (
             j + 2 < len(doc)
@@ -398,11 +402,11 @@ class PeopleFinder:
             and not doc[j].whitespace_
         )
 
-    def _name_word_at(self, doc: Doc, kinds: list[str | None], j: int) -> bool:
+    def _name_word_at(self, doc: Words, kinds: list[str | None], j: int) -> bool:
         token = doc[j]
         return kinds[j] is None and _is_name_word(token.text) and not self._stop(token)
 
-    def _stop(self, token) -> bool:
+    def _stop(self, token: Word) -> bool:
         """A word no name contains (checked written as is, and without its clitics)."""
         lex = self.lex
         if token.norm_ in lex.name_joiners:
@@ -412,7 +416,7 @@ class PeopleFinder:
         clitic = token.norm_ != normalize_word(token.text, self.lang)
         return clitic and token.norm_ in lex.stop_words
 
-    def _last_word(self, doc: Doc, kinds: list[str | None], j: int) -> bool:
+    def _last_word(self, doc: Words, kinds: list[str | None], j: int) -> bool:
         """Token ``j`` is one word, with the article, and nothing name-like follows it."""
         token = doc[j]
         if kinds[j] == "adjective" and self.lang == "ar" and not token.norm_.startswith("ال"):
@@ -427,11 +431,11 @@ class PeopleFinder:
             or self._stop(nxt)
         )
 
-    def _clitic_starts_item(self, token) -> bool:
+    def _clitic_starts_item(self, token: Word) -> bool:
         """A word with the conjunction و written on it starts a new item ("وغيرهم", "وعادل")."""
         return self.lang == "ar" and token.text[:1] == "و" and len(token.text) > MIN_ITEM_LETTERS
 
-    def _units(self, doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
         """The name's words as compared across mentions: article off, "عبد" joined."""
         words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
         units: list[str] = []
@@ -450,8 +454,9 @@ class PeopleFinder:
         return tuple(units)
 
     # -- the pass ---------------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[Found]:
-        kinds, starts = self._classify(doc)
+    def find(self, spacy_doc: Doc) -> list[Found]:
+        kinds, starts = self._classify(spacy_doc)
+        doc = words_of(spacy_doc)
         found: list[Found] = []
         i = 0
         n = len(doc)
@@ -520,7 +525,7 @@ class PeopleFinder:
         self._group(found)
         return found
 
-    def _travellers(self, doc: Doc, kinds: list[str | None], found: list[Found]) -> list[Found]:
+    def _travellers(self, doc: Words, kinds: list[str | None], found: list[Found]) -> list[Found]:
         """Untitled names of two words or more that travel: "राजीव गांधी चीन गए थे",
         "زار أحمد حسن دمشق"."""
         taken = {k for f in found for k in range((f.chain.start if f.chain else f.start), f.end)}
@@ -536,7 +541,7 @@ class PeopleFinder:
             new.append(Found(start, end, None, units=self._units(doc, start, end)))
         return new
 
-    def _travel_slots(self, doc: Doc, kinds: list[str | None]):
+    def _travel_slots(self, doc: Words, kinds: list[str | None]):
         """Where a traveller's name would stand around travel words: before the destination
         of a Hindi travel verb, after an Arabic travel verb."""
         n = len(doc)
@@ -564,12 +569,12 @@ class PeopleFinder:
                 if end < n and doc[end].norm_ in ARABIC_TOWARDS:
                     yield start, end
 
-    def _adjacent(self, doc: Doc, end: int, start: int) -> bool:
+    def _adjacent(self, doc: Words, end: int, start: int) -> bool:
         """Nothing but one punctuation mark (or nothing) between two token positions."""
         gap = doc[end:start]
         return len(gap) <= 1 and all(t.is_punct for t in gap)
 
-    def _name_before(self, doc: Doc, kinds: list[str | None], start: int) -> int | None:
+    def _name_before(self, doc: Words, kinds: list[str | None], start: int) -> int | None:
         """Start of an untitled name of two or more words written right before ``start``."""
         j = start
         if j > 0 and doc[j - 1].is_punct and doc[j - 1].text in {"،", ","}:
@@ -600,7 +605,7 @@ class PeopleFinder:
             chain.modifiers = apposition.modifiers
         chain.country = apposition.title_country() or chain.country
 
-    def _nickname(self, doc: Doc, found: list[Found], j: int) -> None:
+    def _nickname(self, doc: Words, found: list[Found], j: int) -> None:
         """A quoted word right after a name is another name of the same person."""
         quoted = j + 2 < len(doc) and doc[j].text in QUOTES and doc[j + 2].text in QUOTES
         if quoted and _is_name_word(doc[j + 1].text):
@@ -608,7 +613,7 @@ class PeopleFinder:
             nick.person = -2  # same person as the mention before it
             found.append(nick)
 
-    def _find_repeats(self, doc: Doc, kinds: list[str | None], found: list[Found]) -> None:
+    def _find_repeats(self, doc: Words, kinds: list[str | None], found: list[Found]) -> None:
         """Mentions of named people written without a title."""
         taken = [False] * len(doc)
         for f in found:
@@ -640,6 +645,11 @@ class PeopleFinder:
                 continue
             if named_town:
                 new.append(Found(i, i + 1, None, units=self._units(doc, i, i + 1)))
+                i += 1
+                continue
+            # A repeat starts with a word of a known name (its first word or its surname).
+            head = self._units(doc, i, min(i + 2, n))
+            if not head or head[0] not in forms:
                 i += 1
                 continue
             end = self._name_end(doc, kinds, i, None)

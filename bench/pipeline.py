@@ -1,0 +1,66 @@
+"""Documents per second of the full extraction pipeline against a bare spaCy tokenisation pass.
+
+Run: ``uv run python bench/pipeline.py [DOCS.jsonl ...] [--repeat N]``
+(default: the seeds and the development corpus in ../shared/corpus).
+
+Both rates are measured in the same run over the same texts, per language; the goal is the full
+pipeline (``extract``: spaCy components, then visit assembly) at one third or more of the bare
+``spacy.blank`` rate. Pipelines are built and warmed up before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import spacy
+
+from visitkb.documents.read import make_document
+from visitkb.mentions.pipeline import build_pipeline
+from visitkb.visits.extract import extract
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEFAULT_INPUTS = [CORPUS / "seeds" / "docs.jsonl", CORPUS / "dev" / "docs.jsonl"]
+GOAL = 1 / 3
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--repeat", type=int, default=20, help="passes over the texts")
+    args = parser.parse_args()
+    docs = [
+        make_document(json.loads(line), origin=str(path))
+        for path in args.inputs
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    print(f"{'lang':5} {'docs':>5} {'bare docs/s':>12} {'full docs/s':>12} {'ratio':>6}  goal")
+    for lang in sorted({d.lang for d in docs}):
+        mine = [d for d in docs if d.lang == lang] * args.repeat
+        bare = spacy.blank(lang)
+        build_pipeline(lang)
+        for doc in mine[:5]:  # warm up caches and lazy tables
+            bare(doc.text)
+            extract(doc)
+        start = time.perf_counter()
+        for doc in mine:
+            bare(doc.text)
+        bare_rate = _rate(len(mine), time.perf_counter() - start)
+        start = time.perf_counter()
+        for doc in mine:
+            extract(doc)
+        full_rate = _rate(len(mine), time.perf_counter() - start)
+        ratio = full_rate / bare_rate
+        verdict = "met" if ratio >= GOAL else "not met"
+        print(f"{lang:5} {len(mine):>5} {bare_rate:>12.0f} {full_rate:>12.0f} {ratio:>6.2f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
