@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from visitkb.mentions.components.sentences import sentence_bounds
 from visitkb.mentions.components.spans import read_spans
 from visitkb.mentions.components.words import words_of
 from visitkb.mentions.model import (
@@ -38,12 +39,14 @@ _DATE_FIELDS = (
 
 def read_mentions(doc: Doc) -> DocumentMentions:
     """The mentions the pipeline wrote into ``doc``, as records."""
+    words = words_of(doc)
     sentence_of = [0] * len(doc)
     sentences = []
-    for number, sent in enumerate(doc.sents):
-        for k in range(sent.start, sent.end):
+    for number, (first, last) in enumerate(sentence_bounds(doc)):
+        for k in range(first, last):
             sentence_of[k] = number
-        sentences.append(Sentence(sent.start_char, sent.end_char, sent.start, sent.end))
+        end_char = words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
+        sentences.append(Sentence(words[first].idx, end_char, first, last))
 
     def where(span: Span) -> dict:
         return {
@@ -55,7 +58,6 @@ def read_mentions(doc: Doc) -> DocumentMentions:
             "sentence": sentence_of[span.start] if len(doc) else 0,
         }
 
-    words = words_of(doc)
     found = DocumentMentions(
         lang=doc.lang_,
         text=doc.text,

@@ -65,6 +65,18 @@ class DateFinder:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.two_word_months = {m for m in lex.months if " " in m}
+        # The first words a date expression can start with (besides digits).
+        self.starters = {
+            phrase.split()[0]
+            for table in (
+                lex.months,
+                lex.weekdays,
+                lex.relative_days,
+                lex.ordinals,
+                lex.date_modifiers,
+            )
+            for phrase in table
+        } | lex.ambiguous_days | lex.month_words | lex.year_words
 
     # -- small readers: each returns (value, end) or None ------------------------------------
     def _day(self, norms: list[str], i: int) -> tuple[int, int] | None:
@@ -293,7 +305,12 @@ class DateFinder:
         found: list[Found] = []
         i = 0
         lex = self.lex
+        starters = self.starters
         while i < len(norms):
+            norm = norms[i]
+            if not (norm in starters or norm[:1].isdecimal()):
+                i += 1
+                continue
             hit = (
                 self._weekday_or_relative(norms, i)
                 or self._day_month(norms, i)

@@ -5,6 +5,7 @@ See ``mentions.forms`` for what normalising does in each language.
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,13 +22,17 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         lang = self.lang
-        norms = [normalize_word(t.text, lang) for t in doc]
+        strings = doc.vocab.strings
+        # Arrays instead of Token objects: this runs on every token of every document.
+        texts = [strings[h] for h in doc.to_array("ORTH").tolist()]
+        norms = [normalize_word(t, lang) for t in texts]
         if self.rules.clitics:
-            # A word written bare elsewhere in the document is known here ("وتوكاييف" -> "توكاييف").
+            # A word written bare elsewhere in the document is known here ("وتوكاييف").
             written = set(norms)
             norms = [self.rules.strip(n, self.known, written) for n in norms]
-        for token, norm in zip(doc, norms, strict=True):
-            token.norm_ = norm
+        if norms:
+            hashes = numpy.array([strings.add(n) for n in norms], dtype="uint64")
+            doc.from_array(["NORM"], hashes.reshape(-1, 1))
         return doc
 
 

@@ -28,8 +28,11 @@ def words_of(doc: Doc) -> list[Word]:
     """The words of ``doc`` (its norms must be final: call after normalisation)."""
     words = doc.user_data.get(_KEY)
     if words is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array(["ORTH", "NORM", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"]).tolist()
         words = [
-            Word(t.text, t.norm_, t.whitespace_, t.is_punct, t.is_space, t.idx) for t in doc
+            Word(strings[orth], strings[norm], " " if space else "", bool(punct), bool(blank), idx)
+            for orth, norm, space, punct, blank, idx in rows
         ]
         doc.user_data[_KEY] = words
     return words
