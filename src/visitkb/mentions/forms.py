@@ -50,6 +50,19 @@ def normalize_word(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def strict_form(word: str, lang: str) -> str:
+    """A form that keeps ta marbuta (ة) apart from ha (ه), for stripping clitics.
+
+    Folding them would read "وزارة" (ministry) as و + "زاره" (visited him).
+    """
+    if lang != "ar":
+        return normalize_word(word, lang)
+    text = normalize_unicode(word).translate(_ARABIC_VARIANTS)
+    text = dediac_ar(text).replace(TATWEEL, "")
+    return normalize_alef_maksura_ar(normalize_alef_ar(text)).translate(_DIGITS)
+
+
+@lru_cache(maxsize=200_000)
 def light_form(word: str, lang: str) -> str:
     """A lighter matching form that keeps alef maqsura (ى) apart from ya (ي).
 
@@ -88,21 +101,22 @@ class CliticRules:
             article=normalize_word(words.get("article", ""), lang),
         )
 
-    def strip(self, norm: str, *known: Collection[str]) -> str:
-        """``norm`` without its proclitics when what is left is in one of ``known``."""
+    def strip(self, word: str, *known: Collection[str]) -> str:
+        """``word`` (a strict form) without its proclitics when what is left is in ``known``
+        (strict forms); else ``word``."""
         for _ in range(2):  # at most two proclitics: و + ب ("وبالتالي")
-            if len(norm) <= MIN_STRIPPED_LETTERS or norm[0] not in self.clitics:
-                return norm
-            rest = norm[1:]
-            if norm[0] in self.article_only and not rest.startswith(self.article):
-                return norm
+            if len(word) <= MIN_STRIPPED_LETTERS or word[0] not in self.clitics:
+                return word
+            rest = word[1:]
+            if word[0] in self.article_only and not rest.startswith(self.article):
+                return word
             # ل + ال is written لل: "للعراق" is ل + "العراق".
-            if self.article and norm[0] == "ل" and rest.startswith("ل"):
+            if self.article and word[0] == "ل" and rest.startswith("ل"):
                 joined = self.article + rest[1:]
                 if any(joined in words for words in known):
                     return joined
             if len(rest) >= MIN_STRIPPED_LETTERS and any(rest in words for words in known):
-                norm = rest
+                word = rest
                 continue
-            return norm
-        return norm
+            return word
+        return word

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from visitkb.lang import load_knowledge
-from visitkb.mentions.forms import light_form, normalize_phrase
+from visitkb.mentions.forms import light_form, normalize_phrase, strict_form
 from visitkb.world.countries import country_adjectives, country_names, state_words
 from visitkb.world.places import Place, all_places
 
@@ -82,6 +82,7 @@ class Lexicon:
     state_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     genitives: set[str] = field(default_factory=set)
     known_words: frozenset[str] = frozenset()
+    strict_known: frozenset[str] = frozenset()  # the same words in strict form (ة kept)
 
 
 def _norms(lang: str, phrases: Any) -> list[str]:
@@ -254,4 +255,42 @@ def lexicon(lang: str) -> Lexicon:
         *lex.date_modifiers,
     ]
     lex.known_words = frozenset(w for p in phrases for w in p.split())
+    lex.strict_known = frozenset(_strict_words(lang))
     return lex
+
+
+def _strict_words(lang: str) -> set[str]:
+    """Every word of the language's tables and the world data in strict form (ة kept)."""
+    words: set[str] = set()
+
+    def add(phrases: Any) -> None:
+        for phrase in phrases or []:
+            words.update(strict_form(w, lang) for w in str(phrase).split())
+
+    for name in ("titles", "visit_terms", "months", "weekdays", "relative_days", "numbers"):
+        _walk(load_knowledge(lang, name), add)
+    for name in ("durations", "agreements", "function_words", "nationality"):
+        _walk(load_knowledge(lang, name), add)
+    for names in country_names(lang).values():
+        add(names)
+    for bases in country_adjectives(lang).values():
+        prefixes = load_knowledge(lang, "nationality").get("prefixes") or [""]
+        suffixes = load_knowledge(lang, "nationality").get("suffixes") or [""]
+        add(f"{p}{b}{s}" for b in bases for p in prefixes for s in suffixes)
+    for place in all_places():
+        add(place.names.get(lang, ()))
+    add(state_words(lang))
+    return words
+
+
+def _walk(node: Any, add: Any) -> None:
+    """Feed every list of strings inside a parsed YAML tree to ``add``."""
+    if isinstance(node, dict):
+        for value in node.values():
+            _walk(value, add)
+    elif isinstance(node, list):
+        if all(isinstance(v, str | int) for v in node):
+            add(node)
+        else:
+            for value in node:
+                _walk(value, add)

@@ -45,7 +45,9 @@ def read_mentions(doc: Doc) -> DocumentMentions:
     for number, (first, last) in enumerate(sentence_bounds(doc)):
         for k in range(first, last):
             sentence_of[k] = number
-        end_char = words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
+        end_char = (
+            words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
+        )
         sentences.append(Sentence(words[first].idx, end_char, first, last))
 
     def where(span: Span) -> dict:

@@ -66,17 +66,22 @@ class DateFinder:
         self.lex = lex
         self.two_word_months = {m for m in lex.months if " " in m}
         # The first words a date expression can start with (besides digits).
-        self.starters = {
-            phrase.split()[0]
-            for table in (
-                lex.months,
-                lex.weekdays,
-                lex.relative_days,
-                lex.ordinals,
-                lex.date_modifiers,
-            )
-            for phrase in table
-        } | lex.ambiguous_days | lex.month_words | lex.year_words
+        self.starters = (
+            {
+                phrase.split()[0]
+                for table in (
+                    lex.months,
+                    lex.weekdays,
+                    lex.relative_days,
+                    lex.ordinals,
+                    lex.date_modifiers,
+                )
+                for phrase in table
+            }
+            | lex.ambiguous_days
+            | lex.month_words
+            | lex.year_words
+        )
 
     # -- small readers: each returns (value, end) or None ------------------------------------
     def _day(self, norms: list[str], i: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from visitkb.mentions.forms import CliticRules, normalize_word
+from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 
 
 class Normalizer:
@@ -25,11 +25,13 @@ class Normalizer:
         strings = doc.vocab.strings
         # Arrays instead of Token objects: this runs on every token of every document.
         texts = [strings[h] for h in doc.to_array("ORTH").tolist()]
-        norms = [normalize_word(t, lang) for t in texts]
         if self.rules.clitics:
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            written = set(norms)
-            norms = [self.rules.strip(n, self.known, written) for n in norms]
+            strict = [strict_form(t, lang) for t in texts]
+            written = set(strict)
+            norms = [normalize_word(self.rules.strip(w, self.known, written), lang) for w in strict]
+        else:
+            norms = [normalize_word(t, lang) for t in texts]
         if norms:
             hashes = numpy.array([strings.add(n) for n in norms], dtype="uint64")
             doc.from_array(["NORM"], hashes.reshape(-1, 1))
@@ -41,4 +43,4 @@ def make_normalizer(nlp: Language, name: str, known: list[str]) -> Normalizer:
     """Normalise tokens into ``norm_``; ``known`` adds words beyond the language lexicon."""
     from visitkb.mentions.lexicon import lexicon
 
-    return Normalizer(nlp.lang, lexicon(nlp.lang).known_words | frozenset(known))
+    return Normalizer(nlp.lang, lexicon(nlp.lang).strict_known | frozenset(known))

@@ -5,6 +5,8 @@ Headlines, datelines and bylines end without punctuation, so a line break also e
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +17,11 @@ ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
 # A period after a word this short is an initial or an abbreviation ("के. नटवर सिंह", "د."),
 # not the end of a sentence.
 MAX_INITIAL_LETTERS = 2
+
+
+def _is_word(text: str) -> bool:
+    """Letters, and the vowel signs of abugidas ("के")."""
+    return bool(text) and all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in text)
 
 
 # Where the sentence starts are kept for ``sentence_bounds`` (faster than ``doc.sents``).
@@ -44,7 +51,7 @@ class SentenceSplitter:
                 continue
             if start:
                 starts.append(i)
-            initial = text == "." and previous.isalpha() and len(previous) <= MAX_INITIAL_LETTERS
+            initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
             start = text in ENDERS and not initial
             previous = text
         # Tokens left unset are not sentence starts; setting only the starts is much faster.
