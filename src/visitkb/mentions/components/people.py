@@ -20,8 +20,8 @@ Titles after a place noun ("مرقد الامام علي", "ख़्वाज�
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -234,7 +234,9 @@ class PeopleFinder:
             if kind in {"honorific", "courtesy"}:
                 j = chain.end = end
                 continue
-            if kind == "modifier" and chain.roles:
+            if kind == "modifier" and (
+                chain.roles or starts.get(end, ("",))[0] == "title"  # "पूर्व राष्ट्रपति"
+            ):
                 chain.modifiers.append(lex.modifiers[phrase])
                 j = chain.end = end
                 continue
@@ -249,6 +251,8 @@ class PeopleFinder:
                 j = chain.end = end
                 continue  # "الضيف الصيني": a guest word names no one, the title stays alone
             before_title = starts.get(end, ("",))[0] in {"title", "honorific"}
+            if kind == "country" and chain.country and end < n and kinds[end] is None:
+                break  # "رئيسة الوزراء الإيطالية جورجيا ميلوني": a name that is a country's
             if kind in COUNTRY_KINDS and (
                 chain.roles
                 or chain.counterpart
@@ -328,6 +332,10 @@ class PeopleFinder:
             if kinds[j] == "number" and regnal and words and norm in lex.ordinals:
                 j += 1  # "الحسن الثاني"
                 break
+            if words == 0 and chain is not None and self._soft_first(doc, kinds, j, chain):
+                j += 1  # "الشيخ صباح الخالد", "رئيسة الوزراء الإيطالية جورجيا ميلوني"
+                words += 1
+                continue
             after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
             # A town's name can be a person's name too ("فلاديمير", "طرابلس").
             town = (
@@ -390,6 +398,15 @@ class PeopleFinder:
         while j > i and not _is_name_word(doc[j - 1].text):
             j -= 1
         return j
+
+    def _soft_first(self, doc: Words, kinds: list[str | None], j: int, chain: Chain) -> bool:
+        """A word that is also a time word or a country, right after a title, followed by a
+        name: the first word of that name."""
+        if j + 1 >= len(doc) or not self._name_word_at(doc, kinds, j + 1):
+            return False
+        if doc[j].norm_ in self.lex.times_of_day:
+            return True
+        return kinds[j] == "country" and chain.title_country() is not None
 
     def _initial(self, doc: Words, j: int) -> bool:
         """Token ``j`` is an initial: a short word, a period, then more of the name."""
@@ -470,6 +487,7 @@ class PeopleFinder:
             chain = None
             if i in starts and (
                 kinds[i] in {"title", "honorific", "counterpart", "guest"}
+                or (kinds[i] == "modifier" and starts.get(starts[i][1], ("",))[0] == "title")
                 or (
                     kinds[i] in COUNTRY_KINDS
                     and self._genitive_title(doc, kinds, starts, starts[i][1])
@@ -617,8 +635,9 @@ class PeopleFinder:
         """Mentions of named people written without a title."""
         taken = [False] * len(doc)
         for f in found:
-            start = f.chain.start if f.chain else f.start
-            for k in range(start, f.end):
+            start = min(f.chain.start, f.start) if f.chain else f.start
+            end = max(f.chain.end, f.end) if f.chain else f.end
+            for k in range(start, end):
                 taken[k] = True
         forms: dict[str, set[tuple[str, ...]]] = {}
         for f in found:
@@ -694,48 +713,65 @@ class PeopleFinder:
         return 0
 
     def _group(self, found: list[Found]) -> None:
-        """Give mentions of one person the same ``person`` number."""
+        """Give mentions of one person the same ``person`` number.
+
+        Fullest names first, then nicknames (they join the name written before them), then
+        shorter mentions, each joining the person whose names it fits.
+        """
         named = [f for f in found if not f.role_only]
-        # Fullest names first: shorter mentions join the fullest name they fit.
-        order = sorted(named, key=lambda f: (-len(f.units), f.start))
-        people: list[tuple[str, ...]] = []
+        people: list[list[tuple[str, ...]]] = []  # every form of each person
         roles: list[str | None] = []
-        for f in order:
-            if f.person == -2:
-                continue
-            role = f.chain.role() if f.chain else None
-            f.person = self._fit(f.units, role, people, roles)
-            if f.person == len(people):
-                people.append(f.units)
-                roles.append(role)
+        full = sorted(
+            (f for f in named if f.person != -2 and len(f.units) > 1),
+            key=lambda f: (-len(f.units), f.start),
+        )
+        short = sorted(
+            (f for f in named if f.person != -2 and len(f.units) <= 1), key=lambda f: f.start
+        )
+        for f in full:
+            self._place(f, people, roles)
         last = -1
-        for f in found:
-            if f.person == -2:
+        for f in sorted(named, key=lambda f: f.start):
+            if f.person == -2 and last >= 0:
                 f.person = last
-            elif not f.role_only:
+                people[last].append(f.units)
+            elif f.person >= 0:
                 last = f.person
+        for f in short:
+            self._place(f, people, roles)
+
+    def _place(
+        self, f: Found, people: list[list[tuple[str, ...]]], roles: list[str | None]
+    ) -> None:
+        role = f.chain.role() if f.chain else None
+        f.person = self._fit(f.units, role, people, roles)
+        if f.person == len(people):
+            people.append([f.units])
+            roles.append(role)
 
     def _fit(
         self,
         units: tuple[str, ...],
         role: str | None,
-        people: list[tuple[str, ...]],
+        people: list[list[tuple[str, ...]]],
         roles: list[str | None],
     ) -> int:
         """The person ``units`` names among ``people`` (a new number if none)."""
         candidates = []
-        for k, full in enumerate(people):
-            if units == full:
+        for k, forms in enumerate(people):
+            if units in forms:
                 return k
+            full = forms[0]
             if len(units) > 1:
                 if full[: len(units)] == units or (units[0] == full[0] and units[-1] == full[-1]):
                     candidates.append((0, k))
                 continue
             word = units[0]
+            nasab = any(w in self.lex.name_joiners for w in full)
             if word == full[-1]:
-                candidates.append((1 if "بن" in full or "bin" in full else 0, k))
+                candidates.append((1 if nasab else 0, k))
             elif word == full[0]:
-                candidates.append((0 if "بن" in full or "बिन" in full else 1, k))
+                candidates.append((0 if nasab else 1, k))
         if not candidates:
             return len(people)
         if role:
@@ -751,7 +787,10 @@ class PeopleFinder:
                 "person": f.person,
                 "role": chain.role() if chain else None,
                 "country": chain.title_country() if chain else None,
-                "title_start": chain.start if chain and not f.role_only else None,
+                # A title written before the name (an apposition after it does not count).
+                "title_start": chain.start
+                if chain and not f.role_only and chain.start < f.start
+                else None,
                 "role_only": f.role_only,
                 "counterpart": bool(chain and chain.counterpart),
                 "guest": bool(chain and chain.guest),
