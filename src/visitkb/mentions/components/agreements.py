@@ -52,6 +52,12 @@ class AgreementFinder:
             phrase, start, end = nouns[k]
             kinds = {lex.agreement_kinds[phrase]}
             plural = phrase in lex.agreement_plurals
+            # "समझौता ज्ञापनों (MoU)": the same noun abbreviated in brackets.
+            if k + 1 < len(nouns) and norms[end : nouns[k + 1][1]] == ["("]:
+                bracket_end = nouns[k + 1][2]
+                if bracket_end < len(norms) and norms[bracket_end] == ")":
+                    end = bracket_end + 1
+                    k += 1
             # Another kind joined by "and": one mixed count.
             if k + 1 < len(nouns):
                 nxt_phrase, nxt_start, nxt_end = nouns[k + 1]
