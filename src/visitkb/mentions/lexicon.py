@@ -57,6 +57,7 @@ class Lexicon:
     date_modifiers: dict[str, str] = field(default_factory=dict)  # -> past / next / current
     month_words: set[str] = field(default_factory=set)
     year_words: set[str] = field(default_factory=set)
+    week_words: set[str] = field(default_factory=set)
     day_words: set[str] = field(default_factory=set)
     cardinals: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
@@ -188,6 +189,7 @@ def lexicon(lang: str) -> Lexicon:
             lex.date_modifiers[form] = modifier
     lex.month_words = set(_norms(lang, relative.get("month_words")))
     lex.year_words = set(_norms(lang, relative.get("year_words")))
+    lex.week_words = set(_norms(lang, relative.get("week_words")))
     lex.day_words = set(_norms(lang, relative.get("day_words")))
 
     numbers = load_knowledge(lang, "numbers")

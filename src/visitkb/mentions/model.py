@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 CountryKind = Literal["name", "adjective"]
-DateKind = Literal["day", "range", "month", "year", "weekday", "relative"]
+DateKind = Literal["day", "range", "month", "year", "week", "weekday", "relative"]
 Modifier = Literal["past", "next", "current"]
 
 
@@ -91,7 +91,7 @@ class DateMention(Mention):
     offset: int | None = None
     modifier: Modifier | None = None
     hijri: bool = False
-    relative_unit: str | None = None  # "month" / "year" in "الشهر المقبل", "العام الماضي"
+    relative_unit: str | None = None  # "week" / "month" / "year": "الشهر المقبل", "العام الماضي"
     ambiguous_offset: bool = False  # कल: yesterday or tomorrow
 
 

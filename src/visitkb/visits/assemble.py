@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from visitkb.lang import load_knowledge
 from visitkb.mentions import (
     AgreementMention,
     DateMention,
@@ -427,6 +428,10 @@ class Assembler:
         planned = draft.first.planned
         if start is not None and reference is not None:
             planned = start > reference
+        elif reference is not None and any(
+            w.window[0] and w.window[0] > reference for w in draft.windows
+        ):
+            planned = True  # "الأسبوع المقبل", "अगले महीने"
         window: tuple[date | None, date | None] = (None, None)
         if start is not None:
             window = (start, start)
@@ -531,5 +536,6 @@ def guest_countries(
             countries[guest] = peers.pop()
             continue
         ranked = [code for code, _n in counts.most_common() if code not in hosts]
-        countries[guest] = ranked[0] if ranked else None
+        default = load_knowledge(found.lang, "nationality").get("default_country")
+        countries[guest] = ranked[0] if ranked else (default if default not in hosts else None)
     return countries

@@ -102,6 +102,23 @@ def read_date(
         return DateReading(None, None, (date(year, 1, 1), date(year, 12, 31)))
     if reference is None:
         return None
+    if kind == "week":
+        # "الأسبوع المقبل": some day of the coming seven; "الماضي": of the last seven.
+        if mention.modifier == "next":
+            return DateReading(
+                None,
+                None,
+                (reference + timedelta(days=1), reference + timedelta(days=2 * WEEK - 1)),
+            )
+        if mention.modifier == "past":
+            return DateReading(
+                None,
+                None,
+                (reference - timedelta(days=2 * WEEK - 1), reference - timedelta(days=1)),
+            )
+        return DateReading(
+            None, None, (reference - timedelta(days=WEEK - 1), reference + timedelta(days=WEEK - 1))
+        )
     if kind == "relative" and mention.offset is not None:
         offset = mention.offset
         if mention.ambiguous_offset:

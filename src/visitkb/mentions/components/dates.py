@@ -81,6 +81,7 @@ class DateFinder:
             | lex.ambiguous_days
             | lex.month_words
             | lex.year_words
+            | lex.week_words
         )
 
     # -- small readers: each returns (value, end) or None ------------------------------------
@@ -244,7 +245,11 @@ class DateFinder:
         if i + 1 >= len(norms):
             return None
         unit = None
-        if norms[i] in lex.month_words and norms[i + 1] in lex.date_modifiers:
+        if norms[i] in lex.week_words and norms[i + 1] in lex.date_modifiers:
+            unit, mod, j = "week", lex.date_modifiers[norms[i + 1]], i + 2
+        elif norms[i] in lex.date_modifiers and norms[i + 1] in lex.week_words:
+            unit, mod, j = "week", lex.date_modifiers[norms[i]], i + 2
+        elif norms[i] in lex.month_words and norms[i + 1] in lex.date_modifiers:
             unit, mod, j = "month", lex.date_modifiers[norms[i + 1]], i + 2
         elif norms[i] in lex.year_words and norms[i + 1] in lex.date_modifiers:
             unit, mod, j = "year", lex.date_modifiers[norms[i + 1]], i + 2
