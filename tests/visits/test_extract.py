@@ -150,3 +150,38 @@ def test_document_without_date_gets_the_dateline_day():
     assert found.reference_date == date(2022, 10, 12)
     (visit,) = found.visits
     assert visit.start_date == date(2022, 10, 9)
+
+
+def test_relative_clause_names_the_guest_and_shadda_tells_amman_from_oman():
+    text = (
+        "عمّان (بترا)\nاستقبل جلالة الملك عبدالله الثاني في قصر الحسينية اليوم الأحد الرئيس "
+        "القبرصي نيكوس خريستودوليدس، الذي يزور المملكة حالياً."
+    )
+    (visit,) = _visits("ar", text, date(2023, 6, 4))
+    assert (visit["guest"], visit["from"], visit["to"]) == ("نيكوس خريستودوليدس", "CYP", "JOR")
+    assert visit["start"] == date(2023, 6, 4)
+    assert visit["met"] == ["عبدالله الثاني"]
+
+
+def test_meeting_at_home_with_a_counterpart_on_a_state_visit():
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين في موسكو اليوم نظيره الصيني شي جين بينغ، الذي يقوم "
+        "بزيارة دولة إلى روسيا تستمر ثلاثة أيام."
+    )
+    (visit,) = _visits("ar", text, date(2023, 3, 20))
+    assert (visit["guest"], visit["to"], visit["start"], visit["days"]) == (
+        "شي جين بينغ",
+        "RUS",
+        date(2023, 3, 20),
+        3,
+    )
+    assert visit["met"] == ["فلاديمير بوتين"]  # a first name that is also a town's
+
+
+def test_hindi_first_name_that_is_a_function_word():
+    text = (
+        "प्रधानमंत्री नरेंद्र मोदी इन दिनों अमेरिका के दौरे पर हैं, जहां उन्होंने व्हाइट हाउस में "
+        "राष्ट्रपति जो बाइडन से मुलाक़ात की।"
+    )
+    (visit,) = _visits("hi", text, date(2023, 6, 23))
+    assert (visit["guest"], visit["to"], visit["met"]) == ("नरेंद्र मोदी", "USA", ["जो बाइडन"])

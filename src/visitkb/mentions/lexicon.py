@@ -38,6 +38,8 @@ class Lexicon:
     lang: str
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (code, kind)
     places: dict[str, Place] = field(default_factory=dict)
+    # Places written like a country once diacritics are gone (عمّان / عمان): told apart by shadda.
+    homographs: dict[str, Place] = field(default_factory=dict)
     titles: dict[str, Title] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
     courtesies: set[str] = field(default_factory=set)
@@ -76,6 +78,7 @@ class Lexicon:
     agreement_plurals: set[str] = field(default_factory=set)
     agreement_joiners: set[str] = field(default_factory=set)
     stop_words: set[str] = field(default_factory=set)
+    soft_stop_words: set[str] = field(default_factory=set)
     light_stop_words: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     not_places: set[str] = field(default_factory=set)
@@ -123,7 +126,10 @@ def _add_places(lex: Lexicon, lang: str) -> None:
         for name in _norms(lang, place.names.get(lang, ())):
             if len(name.replace(" ", "")) < MIN_PLACE_LETTERS and place.population < BIG_CITY:
                 continue
-            if name in lex.countries or name in lex.stop_words or name in lex.not_places:
+            if name in lex.countries:
+                lex.homographs.setdefault(name, place)
+                continue
+            if name in lex.stop_words or name in lex.not_places:
                 continue
             if name in lex.titles or name in lex.honorifics or name in lex.terms:
                 continue
@@ -139,6 +145,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.stop_words = set(_norms(lang, stops))
     lex.light_stop_words = {light_form(str(w), lang) for w in stops}
     lex.place_nouns = set(_norms(lang, words.get("place_nouns")))
+    lex.soft_stop_words = set(_norms(lang, words.get("soft_stop_words")))
     lex.not_places = set(_norms(lang, words.get("not_places")))
     lex.building_suffixes = set(_norms(lang, words.get("building_suffixes")))
     lex.state_words = {normalize_phrase(w, lang): codes for w, codes in state_words(lang).items()}

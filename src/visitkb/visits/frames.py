@@ -196,8 +196,14 @@ class FrameReader:
             ]
             if after:
                 return after[0].key
-        # The sentence's subject: the first person written before the verb.
         before = [r for r in view.refs if r.mention.token_end <= term.token]
+        # "الرئيس القبرصي ...، الذي يزور المملكة": the person the relative clause is about.
+        if before and any(
+            view.norm(k) in CLAUSE_OPENERS
+            for k in range(max(before[-1].mention.token_end, term.token - 2), term.token)
+        ):
+            return before[-1].key
+        # The sentence's subject: the first person written before the verb.
         if self.lang == "hi":
             before = [r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS]
         if before:

@@ -25,8 +25,6 @@ class CountryFinder:
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         self.lex = lex
         self.matcher = phrase_matcher(nlp, [*lex.countries, *lex.places, *lex.state_words])
-        # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda the normaliser drops.
-        self.places_by_norm = lex.places
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
@@ -38,9 +36,10 @@ class CountryFinder:
                 continue
             if end < len(doc) and doc[end].norm_ in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
-            if phrase in lex.countries and not (
-                SHADDA in span.text and phrase in self.places_by_norm
-            ):
+            # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
+            if SHADDA in span.text and phrase in lex.homographs:
+                places.append((span, {"place": lex.homographs[phrase]}))
+            elif phrase in lex.countries:
                 code, kind = lex.countries[phrase]
                 countries.append((span, {"code": code, "kind": kind}))
             elif phrase in lex.places:

@@ -266,7 +266,11 @@ class PeopleFinder:
                 if j < n and norms[j].norm_ in lex.genitives:
                     j = chain.end = j + 1
                 continue
-            if kind in {"place", "capital"} and chain.roles:
+            if (
+                kind in {"place", "capital"}
+                and chain.roles
+                and not self._name_word_at(doc, kinds, end)
+            ):
                 j = chain.end = end  # "ولي عهد أبوظبي", "حاكم دبي"
                 continue
             break
@@ -404,7 +408,7 @@ class PeopleFinder:
         name: the first word of that name."""
         if j + 1 >= len(doc) or not self._name_word_at(doc, kinds, j + 1):
             return False
-        if doc[j].norm_ in self.lex.times_of_day:
+        if doc[j].norm_ in self.lex.times_of_day or doc[j].norm_ in self.lex.soft_stop_words:
             return True
         return kinds[j] == "country" and chain.title_country() is not None
 
