@@ -35,6 +35,13 @@ _WORDS = re.compile(
     r"\u0951-\u0957\u0962\u0963]+[^\W\d_]*)*"
 )
 _DOUBLES = re.compile(r"(.)\1+")
+# h heard as aspiration after a stop: भ is one letter, بها two.
+_AFTER_STOP_H = re.compile(r"(?<=[bdtkj])h+")
+TEH_MARBUTA, TEH, VEH = "ة", "ت", "ڤ"
+# و is a consonant (w, v) at the start of a word, next to alef (نواف, خصاونة; not after a
+# word-initial alef, أولمرت), before ya (علوي, برويز) and before a final ta marbuta (القدوة).
+_CONSONANT_WAW = re.compile(r"^و|(?<=.ا)و|(?<!^ا)و(?=[اي])|و(?=ه$)")
+ALLAH = "الله"
 
 
 def normalize_arabic(text: str) -> str:
@@ -63,23 +70,37 @@ def strip_article(word: str) -> str:
 
 
 class _KeyTables:
-    """The letter classes, Latin rewrites and article forms of ``letter_classes.json``."""
+    """The letter classes, rewrites and name-part rules of ``letter_classes.json``."""
 
     def __init__(self, path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         self.letter_class = {
             letter: cls for cls, letters in data["classes"].items() for letter in letters
         }
+        self.rewrites = _Rewrite(data["rewrites"])
+        self.final_rewrites = _Rewrite(data["final_rewrites"], suffix="$")
         self.latin_letters = str.maketrans(data["latin_letters"])
-        digraphs = data["latin_digraphs"]
-        self.latin_digraphs = re.compile("|".join(sorted(digraphs, key=len, reverse=True)))
-        self.digraph_class = digraphs
+        self.latin_digraphs = _Rewrite(data["latin_digraphs"])
         self.article_words = frozenset(data["articles"]["words"])
-        prefixes = data["articles"]["prefixes"]
-        self.prefixes = sorted(
-            ((k, v) for k, v in prefixes.items() if not k.startswith("_")),
-            key=lambda kv: -len(kv[0]),
-        )
+        self.prefixes = _longest_first(data["articles"]["prefixes"])
+        self.compound_endings = _longest_first(data["compound_endings"])
+
+
+class _Rewrite:
+    """Replace any key of a mapping (longest first, NFC) by its value."""
+
+    def __init__(self, mapping: dict[str, str], suffix: str = "") -> None:
+        self.table = {unicodedata.normalize("NFC", k): v for k, v in mapping.items()}
+        keys = sorted(self.table, key=len, reverse=True)
+        self.pattern = re.compile("(?:" + "|".join(map(re.escape, keys)) + ")" + suffix)
+
+    def __call__(self, text: str) -> str:
+        return self.pattern.sub(lambda m: self.table[m.group()], text)
+
+
+def _longest_first(mapping: dict[str, str]) -> list[tuple[str, str]]:
+    table = {unicodedata.normalize("NFC", k): v for k, v in mapping.items()}
+    return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
 @cache
@@ -90,38 +111,57 @@ def _tables() -> _KeyTables:
 def name_key(name: str) -> str:
     """Script-independent consonant key of a name: equal for spellings of one name.
 
-    Vowels, matras, semivowels, ain and hamza are dropped, the Arabic article is dropped (as a
-    word, as a prefix ``ال``, and inside ``عبدال``/``Abdul``/``अब्दुल``), a word-final h is
-    dropped (ta marbuta, ``Abdullah``/``अब्दुल्ला``), and doubled classes collapse.
+    Vowels, matras, ya, ain and hamza are dropped; so is the Arabic article (as a word, as the
+    prefix ``ال``, and inside ``عبدال``/``Abdul``/``अब्दुल``). h is dropped after a stop (Devanagari
+    writes aspirates as one letter, Arabic as a letter and ه) and at the end of a word (ta
+    marbuta; ``Abdullah``/``अब्दुल्ला``). Doubled classes collapse.
     """
     tables = _tables()
-    skeleton = []
-    for word in _WORDS.findall(name.translate(ZERO_WIDTH)):
-        for prefix in (ARABIC_ARTICLE, ARABIC_ARTICLE_WASLA):
-            # Two letters at least after the article: آل and ال alone are dropped as words below.
-            if word.startswith(prefix) and len(word) > len(prefix) + 1:
-                word = word[len(prefix) :]
-        word = normalize_hindi(normalize_arabic(word)).casefold()
-        if word in tables.article_words:
-            continue
-        for prefix, replacement in tables.prefixes:
-            if word.startswith(prefix):
-                word = replacement + word[len(prefix) :]
-                break
-        skeleton.append(_word_skeleton(word, tables))
-    return _DOUBLES.sub(r"\1", "".join(skeleton))
+    words = _WORDS.findall(unicodedata.normalize("NFC", name.translate(ZERO_WIDTH)))
+    skeletons = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        for part in _name_parts(word, following, tables):
+            skeletons.append(_word_skeleton(part, tables).rstrip("h"))
+    key = _AFTER_STOP_H.sub("", "".join(skeletons))
+    return _DOUBLES.sub(r"\1", key)
+
+
+def _name_parts(word: str, following: str, tables: _KeyTables) -> list[str]:
+    """The normalised parts of one written word that carry consonants (none for an article)."""
+    word = _strip_arabic_article(word)
+    if word.endswith(TEH_MARBUTA) and following == ALLAH:
+        # ة before الله is said t (هبة الله, Hibatullah; رحمة الله, Rahmatullah).
+        word = word[: -len(TEH_MARBUTA)] + TEH
+    word = tables.final_rewrites(tables.rewrites(normalize_arabic(word)))
+    word = _CONSONANT_WAW.sub(VEH, word)
+    word = normalize_hindi(word).casefold()
+    if word in tables.article_words:
+        return []
+    for prefix, replacement in tables.prefixes:
+        if word.startswith(prefix):
+            word = replacement + word[len(prefix) :]
+            break
+    for ending, replacement in tables.compound_endings:
+        if word.endswith(ending) and len(word) > len(ending):
+            return [word[: -len(ending)], replacement]
+    return [word]
+
+
+def _strip_arabic_article(word: str) -> str:
+    """The word without an attached article; آل and ال alone are left for the article words."""
+    for article in (ARABIC_ARTICLE, ARABIC_ARTICLE_WASLA):
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 def _word_skeleton(word: str, tables: _KeyTables) -> str:
-    """Consonant classes of one normalised word, without a final h."""
-    if word.isascii() or any("LATIN" in unicodedata.name(c, "") for c in word):
-        word = _fold_latin(word, tables)
-    classes = "".join(tables.letter_class.get(c, "") for c in word)
-    return classes[:-1] if classes.endswith("h") else classes
-
-
-def _fold_latin(word: str, tables: _KeyTables) -> str:
-    """Latin letters without accents, with digraphs (sh, kh, ...) rewritten to one class."""
-    word = word.translate(tables.latin_letters)
-    word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return tables.latin_digraphs.sub(lambda m: tables.digraph_class[m.group()], word)
+    """Consonant classes of one normalised word."""
+    if any("LATIN" in unicodedata.name(c, "") for c in word):
+        word = word.translate(tables.latin_letters)
+        word = "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+        word = tables.latin_digraphs(word)
+    return "".join(tables.letter_class.get(c, "") for c in word)

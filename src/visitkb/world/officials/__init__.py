@@ -83,6 +83,8 @@ SCRIPT_LETTERS = {
     "Hani": "CJK",
     "Beng": "BENGALI",
 }
+# libyaml's loader reads the shipped files about ten times faster than the pure-Python one.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FILE_KEYS = {"country", "people"}
 PERSON_KEYS = {"id", "names", "terms"}
@@ -191,7 +193,7 @@ def read_file(path: Path) -> tuple[list[Official], list[str]]:
     """Officials of one gazetteer file and the problems of its structure and dates."""
     where = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [], [f"{where}: cannot read: {error}"]
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
