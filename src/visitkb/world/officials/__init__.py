@@ -196,6 +196,8 @@ def read_file(path: Path) -> tuple[list[Official], list[str]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [], [f"{where}: cannot read: {error}"]
+    except ValueError as error:  # YAML's dates: 2018-13-02 matches the pattern but is no day
+        return [], [f"{where}: not a date (YYYY-MM-DD): {error}"]
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         return [], [f"{where}: expected a mapping with `country` and a list of `people`"]
     problems = _unknown_keys(where, data, FILE_KEYS)
