@@ -58,14 +58,15 @@ def normalize_hindi(text: str) -> str:
 
 def normalize_name(name: str) -> str:
     """Fold script variants (Arabic and Hindi normalisation, case) and separators."""
-    text = normalize_hindi(normalize_arabic(name.translate(ZERO_WIDTH))).casefold()
+    text = normalize_hindi(normalize_arabic(name)).casefold()
     return _SPACES.sub(" ", text).strip()
 
 
 def strip_article(word: str) -> str:
-    """``العبادي`` -> ``عبادي``; other words unchanged."""
-    if word.startswith(ARABIC_ARTICLE) and len(word) > len(ARABIC_ARTICLE) + 1:
-        return word[len(ARABIC_ARTICLE) :]
+    """``العبادي`` -> ``عبادي``; other words unchanged (``آل`` and ``ال`` alone too)."""
+    for article in (ARABIC_ARTICLE, ARABIC_ARTICLE_WASLA):
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
     return word
 
 
@@ -129,8 +130,8 @@ def name_key(name: str) -> str:
 
 def _name_parts(word: str, following: str, tables: _KeyTables) -> list[str]:
     """The normalised parts of one written word that carry consonants (none for an article)."""
-    word = _strip_arabic_article(word)
-    if word.endswith(TEH_MARBUTA) and following == ALLAH:
+    word = strip_article(dediac_ar(word))
+    if word.endswith(TEH_MARBUTA) and normalize_arabic(following) == ALLAH:
         # ة before الله is said t (هبة الله, Hibatullah; رحمة الله, Rahmatullah).
         word = word[: -len(TEH_MARBUTA)] + TEH
     word = tables.final_rewrites(tables.rewrites(normalize_arabic(word)))
@@ -146,14 +147,6 @@ def _name_parts(word: str, following: str, tables: _KeyTables) -> list[str]:
         if word.endswith(ending) and len(word) > len(ending):
             return [word[: -len(ending)], replacement]
     return [word]
-
-
-def _strip_arabic_article(word: str) -> str:
-    """The word without an attached article; آل and ال alone are left for the article words."""
-    for article in (ARABIC_ARTICLE, ARABIC_ARTICLE_WASLA):
-        if word.startswith(article) and len(word) > len(article) + 1:
-            return word[len(article) :]
-    return word
 
 
 def _word_skeleton(word: str, tables: _KeyTables) -> str:
