@@ -58,7 +58,10 @@ def role_constraint(
         if any(t.end is None for t in terms):
             return None
         left = max(t.end for t in terms if t.end)
-        return Constraint((left, None), f"{name}, former {role}, left office on {left.isoformat()}")
+        return Constraint(
+            (left - timedelta(days=slack_days), None),
+            f"{name}, former {role}, left office on {left.isoformat()}",
+        )
     start = min(t.start for t in terms) - timedelta(days=slack_days)
     end = None if any(t.end is None for t in terms) else max(t.end for t in terms if t.end)
     country = terms[0].country
