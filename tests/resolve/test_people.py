@@ -59,3 +59,18 @@ def test_within_a_document_the_claim_key_decides():
     )
     assert people[1] is people[2]
     assert people[1].name == "إبراهيم رئيسي"
+
+
+def test_a_document_date_counts_for_a_person_still_in_office():
+    sitting = KnownPerson(
+        id="sitting",
+        country="IRN",
+        names=("Sitting Leader", "القائد الحالي"),
+        terms=(TermOfOffice("president", "IRN", date(2024, 7, 28), None),),
+    )
+    people = resolve_people(
+        [_mention(1, "d", "Leader", role="president", country="IRN")],
+        [sitting],
+        {"d": date(2025, 1, 1)},
+    )
+    assert people[1].known == sitting

@@ -127,7 +127,8 @@ def _agreement(person: KnownPerson, group: _Group) -> int:
         points += 1
     day = group.reference_date
     if day and any(
-        t.start - TERM_SLACK <= day <= (t.end or date.max) + TERM_SLACK for t in person.terms
+        t.start - TERM_SLACK <= day and (t.end is None or day <= t.end + TERM_SLACK)
+        for t in person.terms
     ):
         points += 1
     return points
