@@ -8,8 +8,8 @@ Rules, in order:
    single word (a surname) confirmed by the country or role the text gives; the candidate that
    also agrees on country, role and the document's date wins, and a tie links nothing.
 3. Groups not in the gazetteer are one person across documents when their fullest names have the
-   same key, or when one name's words start the other's; a lone surname joins the only such
-   person of its country.
+   same key, or when one name of three words or more starts the other; a lone surname joins
+   the only such person of its country.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from visitkb.resolve.roles import base_role
 
 # How a name matches a spelling, best first.
 WHOLE, LEADING_WORDS, ONE_WORD = 3, 2, 1
+# Fewer leading words than this say too little to join two people ("Mohammad Bagher ..."
+# and "Mohammad Bagheri" share two): full names of three words or more do.
+MIN_LEADING_WORDS = 3
 # A leader is still talked of by title for a while after leaving office.
 TERM_SLACK = timedelta(days=365)
 
@@ -205,8 +208,11 @@ def _text_identities(groups: Mapping[tuple[str, int], _Group]) -> dict[tuple[str
     for bucket in by_first.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if _compatible(groups[a], groups[b]) and (
-                    _starts(full[a], full[b]) or _starts(full[b], full[a])
+                shorter = min(len(full[a]), len(full[b]))
+                if (
+                    _compatible(groups[a], groups[b])
+                    and (full[a] == full[b] or shorter >= MIN_LEADING_WORDS)
+                    and (_starts(full[a], full[b]) or _starts(full[b], full[a]))
                 ):
                     join(a, b)
     for key in sorted(k for k, words in full.items() if len(words) == 1):
