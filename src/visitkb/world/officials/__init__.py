@@ -33,6 +33,7 @@ ROLES = frozenset(
         "defence minister",
         "king",
         "queen",
+        "emperor",
         "emir",
         "sultan",
         "crown prince",
