@@ -74,3 +74,17 @@ def test_a_document_date_counts_for_a_person_still_in_office():
         {"d": date(2025, 1, 1)},
     )
     assert people[1].known == sitting
+
+
+def test_a_longer_name_links_by_its_leading_words_and_two_shared_words_do_not():
+    crown_prince = KnownPerson(id="mbs", country="SAU", names=("محمد بن سلمان",), terms=())
+    speaker = KnownPerson(id="speaker", country="IRN", names=("محمد باقر قاليباف",))
+    people = resolve_people(
+        [
+            _mention(1, "a", "محمد بن سلمان بن عبدالعزيز آل سعود"),
+            _mention(2, "b", "محمد باقري", country="IRN"),
+        ],
+        [crown_prince, speaker],
+    )
+    assert people[1].known == crown_prince
+    assert people[2].known is None

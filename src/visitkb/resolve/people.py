@@ -87,14 +87,14 @@ class _Gazetteer:
             found[pid] = WHOLE
         if not words:
             return found
-        for pid in set.intersection(*(self.by_word.get(w, set()) for w in words)):
+        # Leading words match when one name's words start the other's: both share the first.
+        for pid in self.by_word.get(words[0], ()):
             if pid in found:
                 continue
-            spellings = self.words[pid]
-            if len(words) > 1 and any(_starts(words, s) or _starts(s, words) for s in spellings):
-                found[pid] = LEADING_WORDS
-            elif len(words) == 1:
+            if len(words) == 1:
                 found[pid] = ONE_WORD
+            elif any(_leading(words, s) for s in self.words[pid]):
+                found[pid] = LEADING_WORDS
         return found
 
     def link(self, group: _Group) -> KnownPerson | None:
@@ -117,6 +117,11 @@ class _Gazetteer:
 
 def _starts(words: tuple[str, ...], spelling: tuple[str, ...]) -> bool:
     return len(spelling) >= len(words) and spelling[: len(words)] == words
+
+
+def _leading(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one name is the other's first words, enough of them to tell people apart."""
+    return min(len(a), len(b)) >= MIN_LEADING_WORDS and (_starts(a, b) or _starts(b, a))
 
 
 def _agreement(person: KnownPerson, group: _Group) -> int:
@@ -208,11 +213,8 @@ def _text_identities(groups: Mapping[tuple[str, int], _Group]) -> dict[tuple[str
     for bucket in by_first.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                shorter = min(len(full[a]), len(full[b]))
-                if (
-                    _compatible(groups[a], groups[b])
-                    and (full[a] == full[b] or shorter >= MIN_LEADING_WORDS)
-                    and (_starts(full[a], full[b]) or _starts(full[b], full[a]))
+                if _compatible(groups[a], groups[b]) and (
+                    full[a] == full[b] or _leading(full[a], full[b])
                 ):
                     join(a, b)
     for key in sorted(k for k, words in full.items() if len(words) == 1):
