@@ -63,3 +63,18 @@ def test_contradictions_are_set_aside_and_said():
     visit = _visit((2,), reference_date=date(2015, 1, 1))
     assert visit.window == (date(2013, 8, 3), date(2015, 1, 1))
     assert any(r.startswith("ignored") for r in visit.reasons)
+
+
+def test_without_a_report_date_a_done_visit_happened_before_it_was_ingested():
+    source = SourceClaim(
+        id=1, document="d", ordinal=0, guest_mention=1, guest_country="AAA", host_country="BBB",
+        status="occurred", start_date=None, end_date=None, window=(None, None), duration_days=None,
+        ingested=date(2026, 11, 23),
+    )  # fmt: skip
+    people = resolve_people(MENTIONS[:1], [GUEST])
+    (visit,) = merge_visits([source], people, {1: MENTIONS[0]})
+    assert visit.window == (date(2013, 8, 3), date(2021, 8, 3))
+    source = SourceClaim(**{**source.__dict__, "guest_mention": 9})
+    (visit,) = merge_visits([source], {9: people[1]}, {})
+    assert visit.window == (None, date(2026, 11, 23))
+    assert visit.reasons == ["reported as done by d, ingested on 2026-11-23"]

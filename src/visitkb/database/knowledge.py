@@ -69,9 +69,9 @@ def _read_sources(conn: Connection) -> list[resolve.SourceClaim]:
     ):
         participants[source_id].append(mention_id)
     rows = conn.execute(
-        select(m.VisitSource, m.Document.external_id, m.Document.reference_date).join(
-            m.Document, m.Document.id == m.VisitSource.document_id
-        )
+        select(
+            m.VisitSource, m.Document.external_id, m.Document.reference_date, m.Document.ingested_at
+        ).join(m.Document, m.Document.id == m.VisitSource.document_id)
     )
     return [
         resolve.SourceClaim(
@@ -87,6 +87,7 @@ def _read_sources(conn: Connection) -> list[resolve.SourceClaim]:
             window=(r.window_start, r.window_end),
             duration_days=r.duration_days,
             reference_date=r.reference_date,
+            ingested=r.ingested_at.date() if r.ingested_at else None,
             participants=tuple(participants[r.id]),
         )
         for r in rows
@@ -115,7 +116,7 @@ def _read_known_people(conn: Connection) -> list[resolve.KnownPerson]:
             terms=tuple(terms[row.id]),
         )
         for row in conn.execute(
-            select(m.Person.id, m.Person.gazetteer_id, m.Person.country).where(
+            select(m.Person.id, m.Person.gazetteer_id, m.Person.country, m.Person.name_en).where(
                 m.Person.gazetteer_id.is_not(None)
             )
         )

@@ -36,6 +36,7 @@ class KnownPerson:
     country: str | None
     names: tuple[str, ...]
     terms: tuple[TermOfOffice, ...] = ()
+    name_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class SourceClaim:
     window: tuple[date | None, date | None]
     duration_days: int | None
     reference_date: date | None = None  # the day its document was written
+    ingested: date | None = None  # the day its document reached the knowledge base
     participants: tuple[int, ...] = ()  # MentionClaim ids of the people met
 
     @property

@@ -53,33 +53,39 @@ def role_constraint(
     ]
     if not terms:
         return None
-    name = person.name
+    name = person.known.name_en or person.name
     if is_former(mention.role):
         if any(t.end is None for t in terms):
             return None
         left = max(t.end for t in terms if t.end)
         return Constraint(
             (left - timedelta(days=slack_days), None),
-            f"{name}, former {role}, left office on {left.isoformat()}",
+            f"{name}, named as former {role}, left office on {left.isoformat()}",
         )
-    start = min(t.start for t in terms) - timedelta(days=slack_days)
+    start = min(t.start for t in terms)
     end = None if any(t.end is None for t in terms) else max(t.end for t in terms if t.end)
-    country = terms[0].country
-    return Constraint(
-        (start, end), f"{name} was {role} of {country} from {_iso(start)} to {_iso(end)}"
-    )
+    held = f"{name} was {role} of {terms[0].country} from {_iso(start)} to {_iso(end)}"
+    if slack_days:
+        held += f"; met during a {slack_days + 1}-day visit, which may have begun earlier"
+    return Constraint((start - timedelta(days=slack_days), end), held)
 
 
 def report_constraint(source: SourceClaim) -> Constraint | None:
-    """A done visit started before its report was written; an announced one after."""
+    """A done visit started before its report was written (or, failing a date, before the
+    report reached the knowledge base); an announced one after the announcement."""
     day = source.reference_date
-    if day is None:
-        return None
     if source.status == "occurred":
-        return Constraint(
-            (None, day), f"reported as done by {source.document} on {day.isoformat()}"
-        )
-    return Constraint((day, None), f"announced by {source.document} on {day.isoformat()}")
+        if day:
+            return Constraint((None, day), f"reported as done by {source.document} on {day}")
+        if source.ingested:
+            return Constraint(
+                (None, source.ingested),
+                f"reported as done by {source.document}, ingested on {source.ingested}",
+            )
+        return None
+    if day:
+        return Constraint((day, None), f"announced by {source.document} on {day}")
+    return None
 
 
 def narrow(window: Window, constraints: Iterable[Constraint]) -> tuple[Window, list[str]]:
