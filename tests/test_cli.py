@@ -84,8 +84,8 @@ def test_seed_gazetteer_reports_and_is_idempotent(run, tmp_path, monkeypatch):
     first = run("db", "seed-gazetteer")
     assert first.exit_code == 0
     assert "0 people added, 0 updated" in first.output  # `db upgrade` seeded it already
-    (tmp_path / "FRA.yaml").write_text(
-        "country: FRA\npeople:\n  - id: test-president\n    names: {en: [Test], ar: [اختبار]}\n"
+    (tmp_path / "TUV.yaml").write_text(
+        "country: TUV\npeople:\n  - id: test-president\n    names: {en: [Test], ar: [اختبار]}\n"
         "    terms: [{role: president, start: 2031-01-01, end: null}]\n",
         encoding="utf-8",
     )

@@ -67,7 +67,7 @@ def own(tmp_path):
     folder = tmp_path / "mine"
 
     def rewrite(*people: str):
-        write(folder, "FRA", *people)
+        write(folder, "TUV", *people)
         return load_officials([GAZETTEER_DIR, folder])
 
     return rewrite
@@ -90,7 +90,7 @@ def test_an_updated_file_updates_names_and_terms(fresh_db, own):
         terms = conn.execute(
             select(m.Term.role, m.Term.end).where(m.Term.person_id == row.id)
         ).all()
-    assert (row.name, row.role, row.country) == ("Test Président", "prime minister", "FRA")
+    assert (row.name, row.role, row.country) == ("Test Président", "prime minister", "TUV")
     assert names == {"Test Président", "رئيس الاختبار", "टेस्ट प्रेसिडेंट"}
     assert terms == [("prime minister", date(2030, 1, 1))]
     assert seed_gazetteer(fresh_db, own(changed)).updated == 0
