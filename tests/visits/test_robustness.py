@@ -45,3 +45,4 @@ def test_hindi_noise(text):
 def test_reports_with_keywords_but_no_one_named():
     _check("ar", "زار إلى 2024 الرئيس، في 31 من الشهر الجاري. وصل.")
     _check("hi", "यात्रा पर पहुंचे। 31 से तक दिवसीय")
+    _check("ar", "زار الرئيس بغداد")  # a title and a place at the very end

@@ -424,6 +424,8 @@ class PeopleFinder:
         )
 
     def _name_word_at(self, doc: Words, kinds: list[str | None], j: int) -> bool:
+        if not 0 <= j < len(doc):
+            return False
         token = doc[j]
         return kinds[j] is None and _is_name_word(token.text) and not self._stop(token)
 
