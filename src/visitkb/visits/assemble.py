@@ -516,8 +516,10 @@ def guest_countries(
 ) -> dict[int, str | None]:
     """Each guest's country: from their titles, else the country the document speaks of most
     after the countries they visit (names, adjectives, places and titles all count)."""
-    counts = Counter(c.code for c in found.countries)
-    counts.update(p.country for p in found.places)
+    # An adjective inside a name ("محمد شياع السوداني") says nothing of a country.
+    named = {k for m in found.people if not m.role_only for k in range(m.token, m.token_end)}
+    counts = Counter(c.code for c in found.countries if c.token not in named)
+    counts.update(p.country for p in found.places if p.token not in named)
     counts.update(m.country for m in found.people if m.country)
     countries = {p.key: p.country for p in people}
     roles = {p.key: p.role for p in people}

@@ -88,17 +88,17 @@ class SentenceView:
         self.start, self.end = sentence.token, sentence.token_end
         self.terms = [t for t in found.terms if t.sentence == number]
         self.refs = [r for r in refs if r.mention.sentence == number]
+        named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
         self.countries = [
             c
             for c in found.countries
-            if c.sentence == number and c.kind == "name" and c.token not in titles
+            if c.sentence == number and c.kind == "name" and c.token not in titles | named
         ]
         self.adjectives = [
             c
             for c in found.countries
-            if c.sentence == number and c.kind == "adjective" and c.token not in titles
+            if c.sentence == number and c.kind == "adjective" and c.token not in titles | named
         ]
-        named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
         self.places = [
             p
             for p in found.places

@@ -174,7 +174,8 @@ class PeopleFinder:
                 kind = "place_noun"
             # "أحمد أمير حسن": a bare title word inside a name is part of the name.
             if (
-                kind == "title"
+                self.lang == "ar"
+                and kind == "title"
                 and " " not in phrase
                 and not phrase.startswith("ال")
                 and start > 0
