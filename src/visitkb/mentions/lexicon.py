@@ -79,6 +79,7 @@ class Lexicon:
     agreement_joiners: set[str] = field(default_factory=set)
     stop_words: set[str] = field(default_factory=set)
     soft_stop_words: set[str] = field(default_factory=set)
+    plural_quantifiers: set[str] = field(default_factory=set)
     light_stop_words: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     not_places: set[str] = field(default_factory=set)
@@ -146,6 +147,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.light_stop_words = {light_form(str(w), lang) for w in stops}
     lex.place_nouns = set(_norms(lang, words.get("place_nouns")))
     lex.soft_stop_words = set(_norms(lang, words.get("soft_stop_words")))
+    lex.plural_quantifiers = set(_norms(lang, words.get("plural_quantifiers")))
     lex.not_places = set(_norms(lang, words.get("not_places")))
     lex.building_suffixes = set(_norms(lang, words.get("building_suffixes")))
     lex.state_words = {normalize_phrase(w, lang): codes for w, codes in state_words(lang).items()}

@@ -32,6 +32,8 @@ from visitkb.mentions.components.words import Word, words_of
 from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
+# Postpositions that close a Hindi name ("... ने", "... से").
+HINDI_CASE_MARKS = frozenset({"ने", "से", "को", "के", "की", "का"})
 # Heads of state often named by role alone ("الملك", "الرئيس").
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 Words = list[Word]
@@ -443,7 +445,11 @@ class PeopleFinder:
     def _last_word(self, doc: Words, kinds: list[str | None], j: int) -> bool:
         """Token ``j`` is one word, with the article, and nothing name-like follows it."""
         token = doc[j]
-        if kinds[j] == "adjective" and self.lang == "ar" and not token.norm_.startswith("ال"):
+        if self.lang != "ar":
+            # "लॉयड ऑस्टिन ने": only a case mark after it makes a town a surname.
+            nxt = doc[j + 1].norm_ if j + 1 < len(doc) else ""
+            return kinds[j] == "place" and nxt in HINDI_CASE_MARKS
+        if kinds[j] == "adjective" and not token.norm_.startswith("ال"):
             return False
         if j + 1 < len(doc) and kinds[j + 1] == kinds[j] and kinds[j + 1] is not None:
             return False  # a phrase of two words
@@ -511,7 +517,9 @@ class PeopleFinder:
             if chain.end < n and kinds[chain.end] == "place_noun":
                 i = chain.end
                 continue
-            name_end = chain.end if chain.guest else self._name_end(doc, kinds, chain.end, chain)
+            plural = i > 0 and doc[i - 1].norm_ in self.lex.plural_quantifiers  # "दोनों नेता"
+            named = not (chain.guest or plural)
+            name_end = self._name_end(doc, kinds, chain.end, chain) if named else chain.end
             if name_end > chain.end:
                 found.append(Found(chain.start, name_end, chain))
                 found[-1].start = chain.end
