@@ -88,6 +88,7 @@ class CliticRules:
     clitics: frozenset[str]
     article_only: frozenset[str]
     article: str
+    short_words: frozenset[str]  # two-letter function words a clitic may precede ("ومن")
 
     @classmethod
     @cache
@@ -99,13 +100,18 @@ class CliticRules:
                 normalize_word(c, lang) for c in words.get("article_only_clitics", [])
             ),
             article=normalize_word(words.get("article", ""), lang),
+            short_words=frozenset(
+                strict_form(w, lang)
+                for w in words.get("stop_words") or []
+                if len(strict_form(w, lang)) < MIN_STRIPPED_LETTERS
+            ),
         )
 
     def strip(self, word: str, *known: Collection[str]) -> str:
         """``word`` (a strict form) without its proclitics when what is left is in ``known``
         (strict forms); else ``word``."""
         for _ in range(2):  # at most two proclitics: و + ب ("وبالتالي")
-            if len(word) <= MIN_STRIPPED_LETTERS or word[0] not in self.clitics:
+            if len(word) < MIN_STRIPPED_LETTERS or word[0] not in self.clitics:
                 return word
             rest = word[1:]
             if word[0] in self.article_only and not rest.startswith(self.article):
@@ -115,6 +121,8 @@ class CliticRules:
                 joined = self.article + rest[1:]
                 if any(joined in words for words in known):
                     return joined
+            if rest in self.short_words:
+                return rest  # "ومن", "وفي"
             if len(rest) >= MIN_STRIPPED_LETTERS and any(rest in words for words in known):
                 word = rest
                 continue

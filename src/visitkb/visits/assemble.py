@@ -21,6 +21,7 @@ from visitkb.mentions import (
     PersonMention,
     PlaceMention,
 )
+from visitkb.mentions.forms import normalize_word
 from visitkb.visits.dates import DateReading, read_date
 from visitkb.visits.frames import (
     CLAUSE_OPENERS,
@@ -56,6 +57,8 @@ DAY_WORDS = frozenset({"اليوم", "يوم", "يومه", "दिन"})
 ORDINAL_TO_DATE = 4
 # "منذ انتخابه رئيساً في ...": words between "since" and a date that is not the visit's.
 SINCE_GAP = 5
+# "بعد عام 2003": a bound word this close to a date.
+BOUND_GAP = 2
 # Arabic "son of": a person named son of the guest is of the guest's state.
 SON_OF = frozenset({"بن", "ابن", "बिन"})
 
@@ -117,6 +120,17 @@ class Assembler:
         self.dateline = dateline
         self.views = views
         self.since = {(t.sentence, t.token_end) for t in found.terms if t.category == "since"}
+        terms = load_knowledge(found.lang, "visit_terms")
+        self.bounds_before = {
+            normalize_word(w, found.lang) for w in terms.get("bound_before") or []
+        }
+        self.bounds_after = {normalize_word(w, found.lang) for w in terms.get("bound_after") or []}
+        days = load_knowledge(found.lang, "relative_days")
+        self.times_of_day = {
+            normalize_word(w, found.lang)
+            for phrase in days.get("times_of_day") or []
+            for w in phrase.split()
+        }
 
     # -- dates of statements ----------------------------------------------------------------
     def _statement_for(self, sentence: int, token: int) -> list[int]:
@@ -133,8 +147,14 @@ class Assembler:
         else:
             side = [k for k in here if self.statements[k].token <= token]
         pool = side or here
-        best = min(pool, key=lambda k: abs(self.statements[k].token - token))
-        if abs(self.statements[best].token - token) > ATTACH_WINDOW:
+
+        def distance(k: int) -> int:
+            statement = self.statements[k]
+            marks = [statement.token, statement.anchor or statement.token]
+            return min(abs(m - token) for m in marks)
+
+        best = min(pool, key=distance)
+        if distance(best) > ATTACH_WINDOW:
             return []
         return [k for k in here if self.statements[k].token == self.statements[best].token]
 
@@ -145,11 +165,22 @@ class Assembler:
             for sentence, end in self.since
         )
 
+    def _bounded(self, mention: DateMention) -> bool:
+        """ "بعد عام 2003", "2019 के बाद": a date something came after or before."""
+        tokens = self.found.tokens
+        if tokens[mention.token] in self.times_of_day:
+            return False  # "قبل ظهر اليوم" is a time of day, not "before today"
+        before = tokens[max(0, mention.token - BOUND_GAP) : mention.token]
+        after = tokens[mention.token_end : mention.token_end + BOUND_GAP]
+        return any(w in self.bounds_before for w in before) or any(
+            w in self.bounds_after for w in after
+        )
+
     def _dated(self) -> dict[int, list[tuple[DateMention, DateReading]]]:
         dated: dict[int, list[tuple[DateMention, DateReading]]] = {}
         for mention in self.found.dates:
-            if self._after_since(mention):
-                continue  # "منذ انتخابه رئيساً في أيار 2018": not the visit's date
+            if self._after_since(mention) or self._bounded(mention):
+                continue  # "منذ انتخابه رئيساً في أيار 2018", "بعد عام 2003": not its date
             for k in self._statement_for(mention.sentence, mention.token):
                 statement = self.statements[k]
                 ahead = statement.planned or statement.present
@@ -425,9 +456,11 @@ class Assembler:
         if start and end and end < start:
             end = None
         reference = self.reference
-        planned = draft.first.planned
-        if start is not None and reference is not None:
-            planned = start > reference
+        # A tour's list of countries says nothing of tense; the leg's own statement does.
+        deciding = [s for s in draft.statements if s.category != "tour_includes"]
+        planned = min(deciding or draft.statements, key=lambda s: (s.sentence, s.token)).planned
+        if start is not None and reference is not None and start != reference:
+            planned = start > reference  # on the day itself, the text's tense decides
         elif reference is not None and any(
             w.window[0] and w.window[0] > reference for w in draft.windows
         ):

@@ -58,6 +58,7 @@ class Statement:
     places: list[PlaceMention] = field(default_factory=list)
     hosts: list[int] = field(default_factory=list)  # people who received or met the guest
     evidence: tuple[int, int] = (0, 0)
+    anchor: int | None = None  # where the destination is written
 
 
 @dataclass
@@ -232,7 +233,7 @@ class FrameReader:
             return True
         if k < dest.token - 1 and view.clitic(k + 1, ("ب",)):
             return True  # "يحط ... بمدينة جدة"
-        if word == "في" and term.category in {"arrival", "end", "tour"}:
+        if word == "في" and term.category in {"arrival", "end"}:
             return True  # "يختتم جولته السبت في مسقط"
         if k == term.token_end - 1 or (
             view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}
@@ -363,6 +364,7 @@ class FrameReader:
                         tour_size=len(dests),
                         places=[dest.place] if dest.place else [],
                         evidence=self._sentence_span(view),
+                        anchor=dest.token,
                     )
                 )
             if not view.has("background"):
