@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,9 +55,11 @@ class SentenceSplitter:
             initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
             start = text in ENDERS and not initial
             previous = text
-        # Tokens left unset are not sentence starts; setting only the starts is much faster.
-        for i in starts:
-            doc[i].is_sent_start = True
+        # One array write instead of a Token per sentence start.
+        if starts:
+            marks = numpy.full((len(doc), 1), -1, dtype="int64")
+            marks[starts, 0] = 1
+            doc.from_array(["SENT_START"], marks.astype("uint64"))  # -1 wraps as spaCy expects
         doc.user_data[SENTENCE_STARTS] = starts
         return doc
 
