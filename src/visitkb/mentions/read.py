@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from visitkb.mentions.components.sentences import sentence_bounds
 from visitkb.mentions.components.spans import read_spans
@@ -50,14 +50,18 @@ def read_mentions(doc: Doc) -> DocumentMentions:
         )
         sentences.append(Sentence(words[first].idx, end_char, first, last))
 
-    def where(span: Span) -> dict:
+    text = doc.text
+
+    def where(start: int, end: int) -> dict:
+        first, last = words[start], words[end - 1]
+        start_char, end_char = first.idx, last.idx + len(last.text)
         return {
-            "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
-            "token": span.start,
-            "token_end": span.end,
-            "sentence": sentence_of[span.start] if len(doc) else 0,
+            "start": start_char,
+            "end": end_char,
+            "text": text[start_char:end_char],
+            "token": start,
+            "token_end": end,
+            "sentence": sentence_of[start],
         }
 
     found = DocumentMentions(
@@ -68,23 +72,25 @@ def read_mentions(doc: Doc) -> DocumentMentions:
         words=[w.text for w in words],
         token_starts=[w.idx for w in words],
     )
-    for span, data in read_spans(doc, "countries"):
-        found.countries.append(CountryMention(**where(span), code=data["code"], kind=data["kind"]))
-    for span, data in read_spans(doc, "places"):
+    for start, end, data in read_spans(doc, "countries"):
+        found.countries.append(
+            CountryMention(**where(start, end), code=data["code"], kind=data["kind"])
+        )
+    for start, end, data in read_spans(doc, "places"):
         place = data["place"]
         found.places.append(
             PlaceMention(
-                **where(span),
+                **where(start, end),
                 name_en=place.name_en,
                 country=place.country,
                 capital=place.capital,
             )
         )
-    for span, data in read_spans(doc, "people"):
+    for start, end, data in read_spans(doc, "people"):
         title = data["title_start"]
         found.people.append(
             PersonMention(
-                **where(span),
+                **where(start, end),
                 person=data["person"],
                 role=data["role"],
                 country=data["country"],
@@ -95,20 +101,22 @@ def read_mentions(doc: Doc) -> DocumentMentions:
                 guest=data["guest"],
             )
         )
-    for span, data in read_spans(doc, "terms"):
+    for start, end, data in read_spans(doc, "terms"):
         found.terms.append(
-            TermMention(**where(span), category=data["category"], future=data["future"])
+            TermMention(**where(start, end), category=data["category"], future=data["future"])
         )
-    for span, data in read_spans(doc, "dates"):
-        found.dates.append(DateMention(**where(span), **{k: data.get(k) for k in _DATE_FIELDS}))
-    for span, data in read_spans(doc, "numbers"):
+    for start, end, data in read_spans(doc, "dates"):
+        found.dates.append(
+            DateMention(**where(start, end), **{k: data.get(k) for k in _DATE_FIELDS})
+        )
+    for start, end, data in read_spans(doc, "numbers"):
         found.numbers.append(
-            NumberMention(**where(span), value=data["value"], ordinal=data["ordinal"])
+            NumberMention(**where(start, end), value=data["value"], ordinal=data["ordinal"])
         )
-    for span, data in read_spans(doc, "durations"):
+    for start, end, data in read_spans(doc, "durations"):
         found.durations.append(
-            DurationMention(**where(span), days=data["days"], stated=data["stated"])
+            DurationMention(**where(start, end), days=data["days"], stated=data["stated"])
         )
-    for span, data in read_spans(doc, "agreements"):
-        found.agreements.append(AgreementMention(**where(span), **data))
+    for start, end, data in read_spans(doc, "agreements"):
+        found.agreements.append(AgreementMention(**where(start, end), **data))
     return found

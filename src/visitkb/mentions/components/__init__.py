@@ -1,7 +1,7 @@
 """The project's spaCy components, one ``@Language.factory`` per module.
 
 Importing this package registers every factory; ``mentions.pipeline`` adds them in order.
-Components write their findings as span groups with details (``components.spans``);
+Components write their findings as token ranges with details (``components.spans``);
 ``mentions.read`` turns them into plain records.
 """
 

@@ -44,8 +44,8 @@ class AgreementFinder:
         signing = [(s, e) for p, s, e in extras if p in lex.signing]
         several_ends = {e: s for p, s, e in extras if p in lex.several}
         existing = [s for p, s, e in extras if p in lex.existing_markers]
-        numbers = {sp.end: (sp, d) for sp, d in read_spans(doc, "numbers") if not d["ordinal"]}
-        years = [sp.start for sp, d in read_spans(doc, "dates") if d.get("year")]
+        numbers = {e: (s, d) for s, e, d in read_spans(doc, "numbers") if not d["ordinal"]}
+        years = [s for s, _e, d in read_spans(doc, "dates") if d.get("year")]
         spans = []
         k = 0
         while k < len(nouns):
@@ -89,7 +89,7 @@ class AgreementFinder:
                 None,
             )
             if number is not None:
-                count, first = number[1]["value"], number[0].start
+                count, first = number[1]["value"], number[0]
             elif several is not None:
                 count, first = None, several
             elif plural:
@@ -113,7 +113,7 @@ class AgreementFinder:
                 "existing": dated,
                 "explicit": number is not None,
             }
-            spans.append((doc[first:end], details))
+            spans.append((first, end, details))
         write_spans(doc, "agreements", spans)
         return doc
 

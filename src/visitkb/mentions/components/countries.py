@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.spans import Found, write_spans
+from visitkb.mentions.components.words import words_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 SHADDA = "\u0651"
@@ -28,29 +29,32 @@ class CountryFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        countries, places, states = [], [], []
+        words = words_of(doc)
+        countries: list[Found] = []
+        places: list[Found] = []
+        states: list[tuple[int, int, tuple[str, ...]]] = []
         for phrase, start, end in longest_matches(self.matcher, doc):
-            span = doc[start:end]
             if phrase in lex.state_words:
-                states.append((span, lex.state_words[phrase]))
+                states.append((start, end, lex.state_words[phrase]))
                 continue
-            if end < len(doc) and doc[end].norm_ in lex.building_suffixes:
+            if end < len(words) and words[end].norm_ in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
+            written = "".join(w.text for w in words[start:end])
             # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
-            if SHADDA in span.text and phrase in lex.homographs:
-                places.append((span, {"place": lex.homographs[phrase]}))
+            if SHADDA in written and phrase in lex.homographs:
+                places.append((start, end, {"place": lex.homographs[phrase]}))
             elif phrase in lex.countries:
                 code, kind = lex.countries[phrase]
-                countries.append((span, {"code": code, "kind": kind}))
+                countries.append((start, end, {"code": code, "kind": kind}))
             elif phrase in lex.places:
-                places.append((span, {"place": lex.places[phrase]}))
+                places.append((start, end, {"place": lex.places[phrase]}))
         # "المملكة" alone: the kingdom the document speaks of most.
-        counts = Counter(d["code"] for _s, d in countries)
-        counts.update(d["place"].country for _s, d in places)
-        for span, codes in states:
+        counts = Counter(d["code"] for _s, _e, d in countries)
+        counts.update(d["place"].country for _s, _e, d in places)
+        for start, end, codes in states:
             code = max(codes, key=lambda c: (counts[c], -codes.index(c)))
-            countries.append((span, {"code": code, "kind": "name"}))
-        countries.sort(key=lambda sd: sd[0].start)
+            countries.append((start, end, {"code": code, "kind": "name"}))
+        countries.sort(key=lambda found: found[0])
         write_spans(doc, "countries", countries)
         write_spans(doc, "places", places)
         return doc

@@ -349,7 +349,7 @@ class DateFinder:
                 fields = _hijri_to_gregorian(fields)
                 if fields is None:
                     continue
-            spans.append((doc[hit.start : hit.end], fields))
+            spans.append((hit.start, hit.end, fields))
         write_spans(doc, "dates", spans)
         return doc
 

@@ -10,9 +10,9 @@ follows closely or the unit is attributive (``दिवसीय``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.spans import Found, write_spans
 from visitkb.mentions.components.words import words_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
@@ -63,13 +63,13 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         norms = [w.norm_ for w in words_of(doc)]
-        numbers: list[tuple[Span, dict]] = []
-        durations: list[tuple[Span, dict]] = []
+        numbers: list[Found] = []
+        durations: list[Found] = []
         i = 0
         while i < len(doc):
             norm = norms[i]
             if norm in lex.ordinals:
-                numbers.append((doc[i : i + 1], {"value": lex.ordinals[norm], "ordinal": True}))
+                numbers.append((i, i + 1, {"value": lex.ordinals[norm], "ordinal": True}))
                 i += 1
                 continue
             if norm in lex.duration_duals:
@@ -82,7 +82,7 @@ class NumberFinder:
                 i += 1
                 continue
             value, end = found
-            numbers.append((doc[i:end], {"value": value, "ordinal": False}))
+            numbers.append((i, end, {"value": value, "ordinal": False}))
             if end < len(doc) and norms[end] in lex.duration_units:
                 days = value * lex.duration_units[norms[end]]
                 durations.append(self._duration(doc, norms, i, end, end + 1, days))
@@ -98,7 +98,7 @@ class NumberFinder:
 
     def _duration(
         self, doc: Doc, norms: list[str], start: int, unit: int, end: int, days: int
-    ) -> tuple[Span, dict]:
+    ) -> Found:
         lex = self.lex
         before = norms[max(0, start - INTRODUCER_TO_NUMBER) : start]
         after = norms[end : end + UNIT_TO_VISIT_NOUN]
@@ -107,7 +107,7 @@ class NumberFinder:
             or norms[unit] in lex.attributive_units
             or (lex.duration_before_visit_noun and any(w in self.visit_nouns for w in after))
         )
-        return doc[start:end], {"days": days, "stated": stated}
+        return start, end, {"days": days, "stated": stated}
 
 
 @Language.factory("visitkb_numbers")

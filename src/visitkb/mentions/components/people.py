@@ -151,13 +151,13 @@ class PeopleFinder:
             ("places", "place"),
             ("countries", "country"),
         ):
-            for span, details in read_spans(doc, group):
+            for start, end, details in read_spans(doc, group):
                 label = details.get("code") or details.get("category") or group
                 if details.get("kind") == "adjective":
                     kind = "adjective"
                 elif group == "places" and details["place"].capital:
                     kind = "capital"
-                mark(kind, span.start, span.end, label)
+                mark(kind, start, end, label)
                 kind = {"places": "place", "countries": "country"}.get(group, kind)
         for phrase, start, end in longest_matches(self.matcher, doc):
             if phrase in lex.titles:
@@ -810,7 +810,7 @@ class PeopleFinder:
                 "counterpart": bool(chain and chain.counterpart),
                 "guest": bool(chain and chain.guest),
             }
-            spans.append((doc[f.start : f.end], details))
+            spans.append((f.start, f.end, details))
         write_spans(doc, "people", spans)
         return doc
 

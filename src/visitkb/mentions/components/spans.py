@@ -1,24 +1,24 @@
-"""Span groups with details: how components hand their findings to later components.
+"""Found spans with details: how components hand their findings to later components.
 
-``doc.spans[group]`` holds the spans; the details of each span (a dict) are kept beside them
-in ``doc.user_data``, because spaCy keys span extensions by offsets only, so two groups with a
-span over the same words would share one value.
+Each group is a list of ``(start, end, details)`` token ranges kept in ``doc.user_data``.
+Plain tuples, not ``Span`` objects: building spaCy spans for every number and title costs
+more than the matching that found them, and nothing downstream needs them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+Found = tuple[int, int, dict[str, Any]]
 
 
-def write_spans(doc: Doc, group: str, found: list[tuple[Span, dict[str, Any]]]) -> None:
-    """Store ``found`` (span, details) as the span group ``group``."""
-    doc.spans[group] = [span for span, _ in found]
-    doc.user_data[("visitkb", group)] = [details for _, details in found]
+def write_spans(doc: Doc, group: str, found: list[Found]) -> None:
+    """Store ``found`` (start token, end token, details) as the group ``group``."""
+    doc.user_data[("visitkb", group)] = found
 
 
-def read_spans(doc: Doc, group: str) -> list[tuple[Span, dict[str, Any]]]:
-    """The (span, details) pairs of ``group``, in the order written."""
-    spans = list(doc.spans[group]) if group in doc.spans else []
-    return list(zip(spans, doc.user_data.get(("visitkb", group), []), strict=True))
+def read_spans(doc: Doc, group: str) -> list[Found]:
+    """The (start, end, details) of ``group``, in the order written."""
+    return doc.user_data.get(("visitkb", group), [])

@@ -53,7 +53,7 @@ class TermFinder:
         for phrase, start, end in longest_matches(self.matcher, doc):
             future = self._future(phrase)
             for category in self.categories[phrase]:
-                spans.append((doc[start:end], {"category": category, "future": future}))
+                spans.append((start, end, {"category": category, "future": future}))
         write_spans(doc, "terms", spans)
         return doc
 
