@@ -26,7 +26,7 @@ def find_mentions(text: str, lang: str) -> DocumentMentions:
     from visitkb.mentions.pipeline import build_pipeline
     from visitkb.mentions.read import read_mentions
 
-    return read_mentions(build_pipeline(lang)(text))
+    return read_mentions(build_pipeline(lang)(text), text)
 
 
 __all__ = [

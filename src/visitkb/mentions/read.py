@@ -37,8 +37,8 @@ _DATE_FIELDS = (
 )
 
 
-def read_mentions(doc: Doc) -> DocumentMentions:
-    """The mentions the pipeline wrote into ``doc``, as records."""
+def read_mentions(doc: Doc, text: str) -> DocumentMentions:
+    """The mentions the pipeline wrote into ``doc`` (made from ``text``), as records."""
     words = words_of(doc)
     sentence_of = [0] * len(doc)
     sentences = []
@@ -50,7 +50,6 @@ def read_mentions(doc: Doc) -> DocumentMentions:
         )
         sentences.append(Sentence(words[first].idx, end_char, first, last))
 
-    text = doc.text
 
     def where(start: int, end: int) -> dict:
         first, last = words[start], words[end - 1]
@@ -66,7 +65,7 @@ def read_mentions(doc: Doc) -> DocumentMentions:
 
     found = DocumentMentions(
         lang=doc.lang_,
-        text=doc.text,
+        text=text,
         sentences=sentences,
         tokens=[w.norm_ for w in words],
         words=[w.text for w in words],

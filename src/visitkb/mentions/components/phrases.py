@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 
 def phrase_matcher(nlp: Language, phrases: Iterable[str]) -> PhraseMatcher:
@@ -29,9 +28,16 @@ def phrase_matcher(nlp: Language, phrases: Iterable[str]) -> PhraseMatcher:
 
 
 def longest_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[str, int, int]]:
-    """(phrase, start, end) of the longest non-overlapping matches, in text order."""
+    """(phrase, start, end) of the longest non-overlapping matches, in text order.
+
+    Longer matches win, then earlier ones (as ``spacy.util.filter_spans`` decides).
+    """
     strings = doc.vocab.strings
-    matches = matcher(doc)
-    labels = {(s, e): strings[i] for i, s, e in matches}
-    spans = filter_spans([doc[s:e] for _i, s, e in matches])
-    return [(labels[(sp.start, sp.end)], sp.start, sp.end) for sp in spans]
+    taken: set[int] = set()
+    kept = []
+    for label, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+        if any(k in taken for k in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((strings[label], start, end))
+    return sorted(kept, key=lambda m: m[1])
