@@ -50,7 +50,6 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
         )
         sentences.append(Sentence(words[first].idx, end_char, first, last))
 
-
     def where(start: int, end: int) -> dict:
         first, last = words[start], words[end - 1]
         start_char, end_char = first.idx, last.idx + len(last.text)

@@ -19,22 +19,43 @@ class Normalizer:
         self.lang = lang
         self.known = known
         self.rules = CliticRules.of(lang)
+        # Per orth hash: (strict form, norm hash, whether the document may change it).
+        self.cache: dict[int, tuple[str, int, bool]] = {}
+
+    def _static(self, orth: int, strings) -> tuple[str, int, bool]:
+        text = strings[orth]
+        lang = self.lang
+        if not self.rules.clitics:
+            return text, strings.add(normalize_word(text, lang)), False
+        strict = strict_form(text, lang)
+        stripped = self.rules.strip(strict, self.known)
+        # Unstripped words starting with a clitic may strip into a word of the document.
+        open_to_document = stripped == strict and strict[:1] in self.rules.clitics
+        return strict, strings.add(normalize_word(stripped, lang)), open_to_document
 
     def __call__(self, doc: Doc) -> Doc:
-        lang = self.lang
+        if not len(doc):
+            return doc
         strings = doc.vocab.strings
-        # Arrays instead of Token objects: this runs on every token of every document.
-        texts = [strings[h] for h in doc.to_array("ORTH").tolist()]
-        if self.rules.clitics:
+        cache = self.cache
+        # Arrays and a cache per word form: this runs on every token of every document.
+        orths = doc.to_array("ORTH").tolist()
+        static = []
+        for orth in orths:
+            found = cache.get(orth)
+            if found is None:
+                found = cache[orth] = self._static(orth, strings)
+            static.append(found)
+        norms = [norm for _strict, norm, _open in static]
+        if any(open_ for _s, _n, open_ in static):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            strict = [strict_form(t, lang) for t in texts]
-            written = set(strict)
-            norms = [normalize_word(self.rules.strip(w, self.known, written), lang) for w in strict]
-        else:
-            norms = [normalize_word(t, lang) for t in texts]
-        if norms:
-            hashes = numpy.array([strings.add(n) for n in norms], dtype="uint64")
-            doc.from_array(["NORM"], hashes.reshape(-1, 1))
+            written = {strict for strict, _n, _o in static}
+            for k, (strict, _norm, open_) in enumerate(static):
+                if open_:
+                    stripped = self.rules.strip(strict, self.known, written)
+                    if stripped != strict:
+                        norms[k] = strings.add(normalize_word(stripped, self.lang))
+        doc.from_array(["NORM"], numpy.array(norms, dtype="uint64").reshape(-1, 1))
         return doc
 
 
