@@ -9,7 +9,9 @@ before it (Hindi, and Arabic subject-verb order), else the guest of the statemen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from visitkb.mentions import DocumentMentions, PlaceMention, TermMention
 from visitkb.mentions.forms import normalize_word
@@ -71,6 +73,14 @@ class Destination:
     place: PlaceMention | None = None
 
 
+def _by_sentence(items: list, sentence_of: Callable[[Any], int]) -> dict[int, list]:
+    """Items grouped by the sentence they are in, reading order kept."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(sentence_of(item), []).append(item)
+    return groups
+
+
 def _is_possessive(term: TermMention) -> bool:
     """ "زيارته", "جولتها": the travel word carries its subject as a pronoun."""
     word = term.text.split()[0]
@@ -81,30 +91,24 @@ class SentenceView:
     """The mentions of one sentence, with the helpers frames need."""
 
     def __init__(
-        self, found: DocumentMentions, number: int, refs: list[PersonRef], titles: set[int]
+        self,
+        found: DocumentMentions,
+        number: int,
+        groups: dict[str, dict[int, list]],
+        titles: set[int],
     ) -> None:
         sentence = found.sentences[number]
         self.found = found
         self.number = number
         self.start, self.end = sentence.token, sentence.token_end
-        self.terms = [t for t in found.terms if t.sentence == number]
-        self.refs = [r for r in refs if r.mention.sentence == number]
+        self.terms: list[TermMention] = groups["terms"].get(number, [])
+        self.refs: list[PersonRef] = groups["refs"].get(number, [])
         named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
-        self.countries = [
-            c
-            for c in found.countries
-            if c.sentence == number and c.kind == "name" and c.token not in titles | named
-        ]
-        self.adjectives = [
-            c
-            for c in found.countries
-            if c.sentence == number and c.kind == "adjective" and c.token not in titles | named
-        ]
-        self.places = [
-            p
-            for p in found.places
-            if p.sentence == number and p.token not in titles and p.token not in named
-        ]
+        excluded = titles | named
+        countries = [c for c in groups["countries"].get(number, []) if c.token not in excluded]
+        self.countries = [c for c in countries if c.kind == "name"]
+        self.adjectives = [c for c in countries if c.kind == "adjective"]
+        self.places = [p for p in groups["places"].get(number, []) if p.token not in excluded]
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
@@ -178,8 +182,16 @@ class FrameReader:
                 self.titles.update(range(mention.token, mention.token_end))
             elif mention.title_token is not None:
                 self.titles.update(range(mention.title_token, mention.token))
+        groups: dict[str, dict[int, list]] = {}
+        for name, items in (
+            ("terms", found.terms),
+            ("countries", found.countries),
+            ("places", found.places),
+        ):
+            groups[name] = _by_sentence(items, lambda m: m.sentence)
+        groups["refs"] = _by_sentence(refs, lambda r: r.mention.sentence)
         self.views = [
-            SentenceView(found, n, refs, self.titles) for n in range(len(found.sentences))
+            SentenceView(found, n, groups, self.titles) for n in range(len(found.sentences))
         ]
 
     # -- guests -------------------------------------------------------------------------------

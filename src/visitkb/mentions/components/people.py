@@ -48,6 +48,8 @@ MAX_OBJECT_WORDS = 4
 ROLE_LINK_SENTENCES = 2
 # Ordinals that belong to a regnal name ("الحسن الثاني").
 REGNAL_ROLES = frozenset({"king", "queen", "emir", "sultan", "pope"})
+# A word longer than this that starts with ال is compared without it ("الحكيم" = "حكيم").
+ARTICLE_WORD_LETTERS = 4
 # Arabic prefixes written together with the next word of a name ("عبد الله" = "عبدالله").
 _JOINED_PREFIXES = ("عبد", "ابو", "ابي")
 # "وغيرهم" starts a new item; "وو" or a two-letter word does not.
@@ -465,6 +467,15 @@ class PeopleFinder:
         """A word with the conjunction و written on it starts a new item ("وغيرهم", "وعادل")."""
         return self.lang == "ar" and token.text[:1] == "و" and len(token.text) > MIN_ITEM_LETTERS
 
+    def _first_unit(self, doc: Words, i: int) -> str:
+        """The first unit of a name starting at ``i`` (cheap: no list built)."""
+        norm = doc[i].norm_
+        if norm in _JOINED_PREFIXES and i + 1 < len(doc):
+            return norm + doc[i + 1].norm_
+        if norm.startswith("ال") and len(norm) > ARTICLE_WORD_LETTERS:
+            return norm[2:]
+        return norm
+
     def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
         """The name's words as compared across mentions: article off, "عبد" joined."""
         words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
@@ -476,7 +487,7 @@ class PeopleFinder:
             elif word in _JOINED_PREFIXES:
                 joined = word
                 continue
-            if word.startswith("ال") and len(word) > 4:
+            if word.startswith("ال") and len(word) > ARTICLE_WORD_LETTERS:
                 word = word[2:]
             units.append(word)
         if joined:
@@ -665,11 +676,7 @@ class PeopleFinder:
         new: list[Found] = []
         while i < n:
             # A town's name may be a surname here ("डलास"): the name written in full decides.
-            named_town = (
-                kinds[i] == "place"
-                and self._units(doc, i, i + 1)[:1]
-                and (self._units(doc, i, i + 1)[0] in forms)
-            )
+            named_town = kinds[i] == "place" and self._first_unit(doc, i) in forms
             if (
                 taken[i]
                 or (kinds[i] is not None and not named_town)
@@ -682,8 +689,7 @@ class PeopleFinder:
                 i += 1
                 continue
             # A repeat starts with a word of a known name (its first word or its surname).
-            head = self._units(doc, i, min(i + 2, n))
-            if not head or head[0] not in forms:
+            if self._first_unit(doc, i) not in forms:
                 i += 1
                 continue
             end = self._name_end(doc, kinds, i, None)
