@@ -33,7 +33,6 @@ class CountryMention(Mention):
 
     code: str = ""
     kind: CountryKind = "name"
-    in_title: bool = False  # part of a person's title ("الرئيس الإيراني"): not a destination
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,6 @@ class DocumentMentions:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)  # normalised forms, for word tests
     words: list[str] = field(default_factory=list)  # the tokens as written
-    token_starts: list[int] = field(default_factory=list)
     countries: list[CountryMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)

@@ -68,7 +68,6 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
         sentences=sentences,
         tokens=[w.norm_ for w in words],
         words=[w.text for w in words],
-        token_starts=[w.idx for w in words],
     )
     for start, end, data in read_spans(doc, "countries"):
         found.countries.append(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from hijridate import Hijri
@@ -371,14 +370,6 @@ def _hijri_to_gregorian(fields: dict[str, Any]) -> dict[str, Any] | None:
     if end is not None:
         converted.update(end_day=end.day, end_month=end.month, end_year=end.year)
     return converted
-
-
-def as_date(fields: dict[str, Any]) -> date | None:
-    """The day of fully written fields (day, month and year), else None."""
-    try:
-        return date(fields["year"], fields["month"], fields["day"])
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 @Language.factory("visitkb_dates")
