@@ -26,7 +26,7 @@ def _counts(lang: str, text: str) -> list[tuple]:
         ("ar", "ووقع الجانبان اتفاقية للتعاون الجمركي", [(1, "agreement", True, False, False)]),
         ("ar", "ووقع الجانبان إعلاناً مشتركاً", [(1, "other", True, False, False)]),
         ("ar", "وأكد أن هذه الاتفاقية مهمة", [(1, "agreement", False, True, False)]),
-        ("ar", "في إطار اتفاقية أمنية أبرمت عام 2019", [(1, "agreement", False, False, True)]),
+        ("ar", "بموجب اتفاقية حدودية أبرمت عام 2019", [(1, "agreement", False, False, True)]),
         ("hi", "दोनों देशों ने छह समझौतों पर हस्ताक्षर किए", [(6, "agreement", True, False, False)]),
         ("hi", "तीन समझौता ज्ञापनों (MoU) पर दस्तख़त किए", [(3, "mou", True, False, False)]),
         (
@@ -34,8 +34,8 @@ def _counts(lang: str, text: str) -> list[tuple]:
             "आठ समझौतों और सहमति पत्रों पर हस्ताक्षर हुए",
             [(8, "mixed", True, False, False)],
         ),
-        ("hi", "कई अहम समझौतों पर हस्ताक्षर किए", [(None, "agreement", True, False, False)]),
-        ("hi", "गोयल ने कहा कि यह समझौता अहम है", [(1, "agreement", False, True, False)]),
+        ("hi", "कई नए समझौतों पर हस्ताक्षर हुए", [(None, "agreement", True, False, False)]),
+        ("hi", "मंत्री ने बताया कि यह समझौता ऐतिहासिक है", [(1, "agreement", False, True, False)]),
     ],
     ids=[
         "ar-digits",

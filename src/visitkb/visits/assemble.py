@@ -549,7 +549,7 @@ def guest_countries(
 ) -> dict[int, str | None]:
     """Each guest's country: from their titles, else the country the document speaks of most
     after the countries they visit (names, adjectives, places and titles all count)."""
-    # An adjective inside a name ("محمد شياع السوداني") says nothing of a country.
+    # An adjective inside a name ("أحمد حسن البغدادي") says nothing of a country.
     named = {k for m in found.people if not m.role_only for k in range(m.token, m.token_end)}
     counts = Counter(c.code for c in found.countries if c.token not in named)
     counts.update(p.country for p in found.places if p.token not in named)

@@ -342,7 +342,7 @@ class PeopleFinder:
                 j += 1  # "الحسن الثاني"
                 break
             if words == 0 and chain is not None and self._soft_first(doc, kinds, j, chain):
-                j += 1  # "الشيخ صباح الخالد", "رئيسة الوزراء الإيطالية جورجيا ميلوني"
+                j += 1  # "الشيخ صباح الأحمد", "رئيسة الوزراء الإيطالية جورجيا ميلوني"
                 words += 1
                 continue
             after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
@@ -448,7 +448,7 @@ class PeopleFinder:
         """Token ``j`` is one word, with the article, and nothing name-like follows it."""
         token = doc[j]
         if self.lang != "ar":
-            # "लॉयड ऑस्टिन ने": only a case mark after it makes a town a surname.
+            # "टॉम डलास ने": only a case mark after it makes a town a surname.
             nxt = doc[j + 1].norm_ if j + 1 < len(doc) else ""
             return kinds[j] == "place" and nxt in HINDI_CASE_MARKS
         if kinds[j] == "adjective" and not token.norm_.startswith("ال"):
