@@ -547,8 +547,9 @@ def guest_countries(
     statements: list[Statement],
     people: list[PersonClaim],
 ) -> dict[int, str | None]:
-    """Each guest's country: from their titles, else the country the document speaks of most
-    after the countries they visit (names, adjectives, places and titles all count)."""
+    """Each guest's country: from their titles; else that of a person of the same office;
+    else the language's home state, if it has one; else the country the document speaks of
+    most after the countries they visit (names, adjectives, places and titles all count)."""
     # An adjective inside a name ("أحمد حسن البغدادي") says nothing of a country.
     named = {k for m in found.people if not m.role_only for k in range(m.token, m.token_end)}
     counts = Counter(c.code for c in found.countries if c.token not in named)
@@ -570,7 +571,11 @@ def guest_countries(
         if len(peers) == 1:
             countries[guest] = peers.pop()
             continue
-        ranked = [code for code, _n in counts.most_common() if code not in hosts]
+        # The press of some languages is at home in one state (Hindi: India).
         default = load_knowledge(found.lang, "nationality").get("default_country")
-        countries[guest] = ranked[0] if ranked else (default if default not in hosts else None)
+        if default and default not in hosts:
+            countries[guest] = default
+            continue
+        ranked = [code for code, _n in counts.most_common() if code not in hosts]
+        countries[guest] = ranked[0] if ranked else None
     return countries
