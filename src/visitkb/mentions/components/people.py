@@ -529,7 +529,13 @@ class PeopleFinder:
                 i = chain.end
                 continue
             plural = i > 0 and doc[i - 1].norm_ in self.lex.plural_quantifiers  # "दोनों नेता"
-            named = not (chain.guest or plural)
+            # "تميم بن حمد آل ثاني أمير البلاد المفدى": a courtesy closes an apposition.
+            courtesy_end = (
+                kinds[chain.end - 1] == "courtesy"
+                and bool(found)
+                and (self._adjacent(doc, found[-1].end, chain.start))
+            )
+            named = not (chain.guest or plural or courtesy_end)
             name_end = self._name_end(doc, kinds, chain.end, chain) if named else chain.end
             if name_end > chain.end:
                 found.append(Found(chain.start, name_end, chain))
