@@ -42,6 +42,7 @@ class PlaceMention(Mention):
     name_en: str = ""
     country: str = ""
     capital: bool = False
+    site: bool = False  # a building standing for its country ("البيت الأبيض"), not a place
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
                 name_en=place.name_en,
                 country=place.country,
                 capital=place.capital,
+                site=place.site,
             )
         )
     for start, end, data in read_spans(doc, "people"):

@@ -510,7 +510,7 @@ class Assembler:
     def _places(self, draft: VisitDraft) -> list[PlaceClaim]:
         seen: dict[str, PlaceClaim] = {}
         for place in sorted(draft.places, key=lambda p: p.start):
-            if place.country != draft.host or place.name_en in seen:
+            if place.country != draft.host or place.name_en in seen or place.site:
                 continue
             seen[place.name_en] = PlaceClaim(
                 name=self._written(place),

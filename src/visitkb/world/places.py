@@ -25,6 +25,7 @@ class Place:
     capital: bool
     population: int
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    site: bool = False  # a building (a seat of government), not a city
 
 
 @cache
@@ -65,6 +66,7 @@ def all_places() -> tuple[Place, ...]:
             capital=entry.get("capital", old.capital if old else False),
             population=old.population if old else entry.get("population", 0),
             names=names,
+            site=bool(entry.get("site")),
         )
     return tuple(sorted(places.values(), key=lambda p: (-p.population, p.name_en)))
 
