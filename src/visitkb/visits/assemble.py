@@ -296,6 +296,9 @@ class Assembler:
     def _visit_at(self, drafts: list[VisitDraft], sentence: int, token: int) -> VisitDraft | None:
         """The visit a mention at ``token`` of ``sentence`` is about."""
         here = [(d, s) for d in drafts for s in d.statements if s.sentence == sentence]
+        # A tour's list of countries draws nothing to its legs when the sentence says more.
+        listed = [(d, s) for d, s in here if s.category != "tour_includes"]
+        here = listed or here
         if here:
             if self.found.lang == "hi":
                 side = [ds for ds in here if ds[1].token >= token]

@@ -22,7 +22,7 @@ TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "to
 SUBJECT_AFTER = 8
 # The destination is written within this many tokens of the travel word.
 DESTINATION_WINDOW = 12
-HINDI_DESTINATION_WINDOW = 6
+HINDI_DESTINATION_GAP = 3
 # A planned-visit word this close to a travel word makes the statement planned.
 PLANNED_WINDOW = 8
 # Arabic words (normalised) before a destination: prepositions of direction and "the capital".
@@ -261,14 +261,24 @@ class FrameReader:
     ) -> list[Destination]:
         dests = view.destinations()
         if self.lang == "hi":
+            # "भारत की दो दिवसीय यात्रा", "नई दिल्ली पहुंचे": a few words at most between.
             before = [
                 d
                 for d in dests
                 if d.token_end <= term.token
-                and term.token - d.token <= HINDI_DESTINATION_WINDOW
+                and term.token - d.token_end <= HINDI_DESTINATION_GAP
                 and view.norm(d.token_end) not in ORIGIN_WORDS
             ]
-            return before[-1:]
+            if not before:
+                return []
+            # "जापान और दक्षिण कोरिया गए": every country of the list.
+            listed = [before[-1]]
+            for dest in reversed([d for d in dests if d.token_end <= listed[0].token]):
+                gap = [view.norm(k) for k in range(dest.token_end, listed[0].token)]
+                if len(gap) != 1 or gap[0] not in LIST_JOINERS:
+                    break
+                listed.insert(0, dest)
+            return listed
         next_travel = min(
             (
                 t.token

@@ -322,7 +322,8 @@ class PeopleFinder:
                 break
             if token.norm_ in lex.stop_words:
                 break
-            if token.is_punct or token.is_space or (token.text != token.norm_ and k > j):
+            clitic = token.norm_ != normalize_word(token.text, self.lang)
+            if token.is_punct or token.is_space or (clitic and k > j):
                 break  # "ورئيس": a clitic و starts the next item
             k += 1
         return k
