@@ -185,3 +185,25 @@ def test_hindi_first_name_that_is_a_function_word():
     )
     (visit,) = _visits("hi", text, date(2023, 6, 23))
     assert (visit["guest"], visit["to"], visit["met"]) == ("नरेंद्र मोदी", "USA", ["जो बाइडन"])
+
+
+def test_hindi_list_of_destinations_told_as_background():
+    text = (
+        "कनाडा की विदेश मंत्री मेलानी जोली सोमवार को नई दिल्ली पहुंचीं। भारत आने से पहले जोली "
+        "इंडोनेशिया और वियतनाम गई थीं।"
+    )
+    visits = _visits("hi", text, date(2024, 2, 6))
+    assert [(v["to"], v["start"], v["window"]) for v in visits] == [
+        ("IND", date(2024, 2, 5), (date(2024, 2, 5), date(2024, 2, 5))),
+        ("IDN", None, (None, date(2024, 2, 5))),
+        ("VNM", None, (None, date(2024, 2, 5))),
+    ]
+
+
+def test_a_seat_of_government_says_the_country_but_is_no_place():
+    text = (
+        "واشنطن – وكالات\nالتقى رئيس الوزراء الإيطالي جوزيبي كونتي الرئيس الأمريكي في البيت الأبيض."
+    )
+    (visit,) = _visits("ar", text, date(2019, 7, 30))
+    assert (visit["guest"], visit["to"]) == ("جوزيبي كونتي", "USA")
+    assert "البيت الأبيض" not in visit["places"]

@@ -176,6 +176,8 @@ class FrameReader:
         self.lang = found.lang
         self.dateline_country = dateline_country
         self.current_guest: int | None = None
+        linked = {id(r.mention) for r in refs}
+        self.unnamed = [m for m in found.people if m.role_only and id(m) not in linked]
         self.titles: set[int] = set()
         for mention in found.people:
             if mention.role_only:
@@ -480,7 +482,13 @@ class FrameReader:
         people: dict[int, str | None] = {}
         for ref in view.refs:
             people.setdefault(ref.key, self._ref_country(ref))
-        if len(people) < 2:
+        # Officials named by title alone ("الرئيس الأمريكي") can be the ones at home.
+        unnamed = {
+            -1 - k: m.country
+            for k, m in enumerate(self.unnamed)
+            if m.sentence == view.number and m.country
+        }
+        if len(people) + len(unnamed) < 2 or not people:
             return []
         located = self._location(view) or self.dateline_country
         if located is None and not located_only:
@@ -497,6 +505,8 @@ class FrameReader:
         else:
             guests = [k for k, c in people.items() if c != located]
         at_home = [k for k, c in people.items() if c == located]
+        if not at_home and located in unnamed.values():
+            at_home = [-1]  # a host named by title alone: none to list as met
         if located is None or not at_home or not guests:
             return []
         if self.lang == "hi" and people[guests[0]] is None:
@@ -512,7 +522,7 @@ class FrameReader:
                 kind="meeting",
                 category="meeting",
                 planned=self._planned(view, terms[0]),
-                hosts=at_home,
+                hosts=[k for k in at_home if k >= 0],
                 evidence=self._sentence_span(view),
             )
         ]

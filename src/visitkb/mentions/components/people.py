@@ -555,14 +555,16 @@ class PeopleFinder:
                 and not previous.role_only
                 and self._adjacent(doc, previous.end, chain.start)
                 and not self._clitic_starts_item(doc[chain.start])
+                and not self._other_country(previous.chain, chain)
             ):
                 if previous.chain is None:
                     previous.chain = chain
                 else:
                     self._describe(previous.chain, chain)
-            elif (before := self._name_before(doc, kinds, chain.start)) is not None:
-                if not any(f.start == before for f in found):
-                    found.append(Found(before, self._name_end(doc, kinds, before, None), chain))
+            elif (before := self._name_before(doc, kinds, chain.start)) is not None and not any(
+                f.start == before for f in found
+            ):
+                found.append(Found(before, self._name_end(doc, kinds, before, None), chain))
             else:
                 found.append(Found(chain.start, chain.end, chain, role_only=True))
             i = chain.end
@@ -619,6 +621,13 @@ class PeopleFinder:
                     end += 1
                 if end < n and doc[end].norm_ in ARABIC_TOWARDS:
                     yield start, end
+
+    def _other_country(self, named: Chain | None, after: Chain) -> bool:
+        """ "التقى رئيس الوزراء الإيطالي X الرئيس الأمريكي": a title of another country after a
+        name is another person, not an apposition."""
+        mine = named.title_country() if named else None
+        theirs = after.title_country()
+        return mine is not None and theirs is not None and mine != theirs
 
     def _adjacent(self, doc: Words, end: int, start: int) -> bool:
         """Nothing but one punctuation mark (or nothing) between two token positions."""
