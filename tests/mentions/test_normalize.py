@@ -39,8 +39,18 @@ def test_word_forms(lang, word, expected):
         ("ar", "وزار", "وزار", "زار"),
         ("ar", "وزارة", "وزارة", "وزاره"),  # "زارة" is no word
         ("ar", "قال توكاييف ثم وتوكاييف", "وتوكاييف", "توكاييف"),  # known from the document
+        ("ar", "بحضور الوزير", "بحضور", "بحضور"),  # listed as written by visit_terms.yaml
     ],
-    ids=["conjunction", "lam-alif", "bi-al", "fa-name", "verb", "noun", "document-word"],
+    ids=[
+        "conjunction",
+        "lam-alif",
+        "bi-al",
+        "fa-name",
+        "verb",
+        "noun",
+        "document-word",
+        "listed-with-clitic",
+    ],
 )
 def test_clitics_stripped_only_into_known_words(lang, text, word, expected):
     doc = build_pipeline(lang)(text)

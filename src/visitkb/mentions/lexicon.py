@@ -88,6 +88,7 @@ class Lexicon:
     genitives: set[str] = field(default_factory=set)
     known_words: frozenset[str] = frozenset()
     strict_known: frozenset[str] = frozenset()  # the same words in strict form (ة kept)
+    strict_listed: frozenset[str] = frozenset()  # strict words of the matching tables
 
 
 def _norms(lang: str, phrases: Any) -> list[str]:
@@ -267,10 +268,11 @@ def lexicon(lang: str) -> Lexicon:
     ]
     lex.known_words = frozenset(w for p in phrases for w in p.split())
     lex.strict_known = frozenset(_strict_words(lang))
+    lex.strict_listed = frozenset(_strict_words(lang, with_function_words=False))
     return lex
 
 
-def _strict_words(lang: str) -> set[str]:
+def _strict_words(lang: str, *, with_function_words: bool = True) -> set[str]:
     """Every word of the language's tables and the world data in strict form (ة kept)."""
     words: set[str] = set()
 
@@ -280,8 +282,10 @@ def _strict_words(lang: str) -> set[str]:
 
     for name in ("titles", "visit_terms", "months", "weekdays", "relative_days", "numbers"):
         _walk(load_knowledge(lang, name), add)
-    for name in ("durations", "agreements", "function_words", "nationality"):
+    for name in ("durations", "agreements", "nationality"):
         _walk(load_knowledge(lang, name), add)
+    if with_function_words:
+        _walk(load_knowledge(lang, "function_words"), add)
     for names in country_names(lang).values():
         add(names)
     for bases in country_adjectives(lang).values():

@@ -421,9 +421,11 @@ class FrameReader:
             if guest is None or not hosts:
                 continue
             host_keys = [h.key for h in hosts if h.key != guest]
-            host_country = next(
-                (c for h in hosts if h.key != guest and (c := self._ref_country(h))), None
-            ) or self._location(view)
+            host_country = (
+                next((c for h in hosts if h.key != guest and (c := self._ref_country(h))), None)
+                or self._location(view)
+                or self._present_country(view, guest)
+            )
             if host_country is None or host_country == self.country_of.get(guest):
                 continue
             found.append(
@@ -441,6 +443,14 @@ class FrameReader:
             )
             self.current_guest = guest
         return found
+
+    def _present_country(self, view: SentenceView, guest: int) -> str | None:
+        """The one country, not the guest's, of the others named in the sentence."""
+        theirs = self.country_of.get(guest)
+        found = {
+            c for r in view.refs if r.key != guest and (c := self._ref_country(r)) and c != theirs
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _ref_country(self, ref: PersonRef) -> str | None:
         return self.country_of.get(ref.key) or ref.mention.country

@@ -15,9 +15,10 @@ from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 class Normalizer:
     """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known."""
 
-    def __init__(self, lang: str, known: frozenset[str]) -> None:
+    def __init__(self, lang: str, known: frozenset[str], listed: frozenset[str]) -> None:
         self.lang = lang
         self.known = known
+        self.listed = listed  # words the matchers look for as written, clitic and all
         self.rules = CliticRules.of(lang)
         # Per orth hash: (strict form, norm hash, whether the document may change it).
         self.cache: dict[int, tuple[str, int, bool]] = {}
@@ -28,6 +29,9 @@ class Normalizer:
         if not self.rules.clitics:
             return text, strings.add(normalize_word(text, lang)), False
         strict = strict_form(text, lang)
+        if strict in self.listed:
+            # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
+            return strict, strings.add(normalize_word(strict, lang)), False
         stripped = self.rules.strip(strict, self.known)
         # Unstripped words starting with a clitic may strip into a word of the document.
         open_to_document = stripped == strict and strict[:1] in self.rules.clitics
@@ -64,4 +68,5 @@ def make_normalizer(nlp: Language, name: str, known: list[str]) -> Normalizer:
     """Normalise tokens into ``norm_``; ``known`` adds words beyond the language lexicon."""
     from visitkb.mentions.lexicon import lexicon
 
-    return Normalizer(nlp.lang, lexicon(nlp.lang).strict_known | frozenset(known))
+    lex = lexicon(nlp.lang)
+    return Normalizer(nlp.lang, lex.strict_known | frozenset(known), lex.strict_listed)
