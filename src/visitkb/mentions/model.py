@@ -15,7 +15,7 @@ DateKind = Literal["day", "range", "month", "year", "week", "weekday", "relative
 Modifier = Literal["past", "next", "current"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     """Where a mention is: its text span, first and last+1 token, and its sentence."""
 
@@ -27,7 +27,7 @@ class Mention:
     sentence: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CountryMention(Mention):
     """A country named (``العراق``, ``इराक़``) or an adjective of one (``الإيراني``, ``ईरानी``)."""
 
@@ -35,7 +35,7 @@ class CountryMention(Mention):
     kind: CountryKind = "name"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PlaceMention(Mention):
     """A city or site from the world gazetteer."""
 
@@ -45,7 +45,7 @@ class PlaceMention(Mention):
     site: bool = False  # a building standing for its country ("البيت الأبيض"), not a place
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PersonMention(Mention):
     """A person's name as written (no titles), with what its title says of them.
 
@@ -63,7 +63,7 @@ class PersonMention(Mention):
     guest: bool = False  # "الضيف": the visiting guest
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TermMention(Mention):
     """A word of ``visit_terms.yaml`` (``category`` is its key there), or a clause marker."""
 
@@ -71,7 +71,7 @@ class TermMention(Mention):
     future: bool = False  # a future form (سيزور, करेंगे)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DateMention(Mention):
     """A date expression, parsed but not yet read against the reference date.
 
@@ -95,7 +95,7 @@ class DateMention(Mention):
     ambiguous_offset: bool = False  # कल: yesterday or tomorrow
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NumberMention(Mention):
     """A number in digits (any script) or words."""
 
@@ -103,7 +103,7 @@ class NumberMention(Mention):
     ordinal: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DurationMention(Mention):
     """A length of time in days (``3 ايام``, ``يومين``, ``दो दिवसीय``)."""
 
@@ -111,7 +111,7 @@ class DurationMention(Mention):
     stated: bool = False  # introduced as a visit's length (تستغرق, दिवसीय, before a visit noun)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class AgreementMention(Mention):
     """A count of agreements signed; ``count`` None means "several"."""
 
@@ -123,7 +123,7 @@ class AgreementMention(Mention):
     explicit: bool = False  # the count is written as a number, not implied by a singular noun
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     """A sentence: its character span and token span."""
 

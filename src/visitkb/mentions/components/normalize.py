@@ -9,6 +9,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.mentions.components.words import Word, set_words
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 
 
@@ -20,46 +21,58 @@ class Normalizer:
         self.known = known
         self.listed = listed  # words the matchers look for as written, clitic and all
         self.rules = CliticRules.of(lang)
-        # Per orth hash: (strict form, norm hash, whether the document may change it).
-        self.cache: dict[int, tuple[str, int, bool]] = {}
+        # Per orth hash: (text, strict form, norm, norm hash, whether the document may change
+        # it). Normalising runs on every token of every document; word forms repeat.
+        self.cache: dict[int, tuple[str, str, str, int, bool]] = {}
 
-    def _static(self, orth: int, strings) -> tuple[str, int, bool]:
+    def _static(self, orth: int, strings) -> tuple[str, str, str, int, bool]:
         text = strings[orth]
         lang = self.lang
         if not self.rules.clitics:
-            return text, strings.add(normalize_word(text, lang)), False
+            norm = normalize_word(text, lang)
+            return text, text, norm, strings.add(norm), False
         strict = strict_form(text, lang)
         if strict in self.listed:
             # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
-            return strict, strings.add(normalize_word(strict, lang)), False
+            norm = normalize_word(strict, lang)
+            return text, strict, norm, strings.add(norm), False
         stripped = self.rules.strip(strict, self.known)
         # Unstripped words starting with a clitic may strip into a word of the document.
         open_to_document = stripped == strict and strict[:1] in self.rules.clitics
-        return strict, strings.add(normalize_word(stripped, lang)), open_to_document
+        norm = normalize_word(stripped, lang)
+        return text, strict, norm, strings.add(norm), open_to_document
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
         cache = self.cache
-        # Arrays and a cache per word form: this runs on every token of every document.
-        orths = doc.to_array("ORTH").tolist()
+        rows = doc.to_array(["ORTH", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"]).tolist()
         static = []
-        for orth in orths:
-            found = cache.get(orth)
+        for row in rows:
+            found = cache.get(row[0])
             if found is None:
-                found = cache[orth] = self._static(orth, strings)
+                found = cache[row[0]] = self._static(row[0], strings)
             static.append(found)
-        norms = [norm for _strict, norm, _open in static]
-        if any(open_ for _s, _n, open_ in static):
+        norms = [s[2] for s in static]
+        hashes = [s[3] for s in static]
+        if any(s[4] for s in static):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            written = {strict for strict, _n, _o in static}
-            for k, (strict, _norm, open_) in enumerate(static):
+            written = {s[1] for s in static}
+            for k, (_text, strict, _norm, _hash, open_) in enumerate(static):
                 if open_:
                     stripped = self.rules.strip(strict, self.known, written)
                     if stripped != strict:
-                        norms[k] = strings.add(normalize_word(stripped, self.lang))
-        doc.from_array(["NORM"], numpy.array(norms, dtype="uint64").reshape(-1, 1))
+                        norms[k] = normalize_word(stripped, self.lang)
+                        hashes[k] = strings.add(norms[k])
+        doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+        set_words(
+            doc,
+            [
+                Word(s[0], norm, " " if space else "", bool(punct), bool(blank), idx)
+                for s, norm, (_o, space, punct, blank, idx) in zip(static, norms, rows, strict=True)
+            ],
+        )
         return doc
 
 

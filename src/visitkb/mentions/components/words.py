@@ -1,7 +1,7 @@
 """The tokens of a document as plain tuples, built once per document for the components.
 
-Reading spaCy ``Token`` objects in Python loops costs more than the work done with them; after
-normalisation the few attributes the components read are copied here once.
+Reading spaCy ``Token`` objects in Python loops costs more than the work done with them; the
+normaliser copies the few attributes the components read here once, with the norms it sets.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ class Word(NamedTuple):
     is_punct: bool
     is_space: bool
     idx: int
+
+
+def set_words(doc: Doc, words: list[Word]) -> None:
+    """Keep ``words`` as the words of ``doc`` (the normaliser builds them with the norms)."""
+    doc.user_data[_KEY] = words
 
 
 def words_of(doc: Doc) -> list[Word]:
