@@ -530,7 +530,7 @@ class PeopleFinder:
                 i = chain.end
                 continue
             plural = i > 0 and doc[i - 1].norm_ in self.lex.plural_quantifiers  # "दोनों नेता"
-            # "تميم بن حمد آل ثاني أمير البلاد المفدى": a courtesy closes an apposition.
+            # "جابر الأحمد الصباح أمير البلاد المفدى": a courtesy closes an apposition.
             courtesy_end = (
                 kinds[chain.end - 1] == "courtesy"
                 and bool(found)
