@@ -255,6 +255,8 @@ class Assembler:
             draft.starts.append((START_RANK["arrival"], DateReading(day, None, (day, day))))
         elif statement.category == "end" and not self._ends_tour(statement):
             draft.ends.append(reading)
+        elif statement.category == "end":
+            draft.starts.append((START_RANK["visit"], reading))  # the tour's last leg, that day
         elif statement.kind == "meeting" or statement.category not in START_RANK:
             draft.meetings.append(reading)
         else:

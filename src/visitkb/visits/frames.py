@@ -314,6 +314,8 @@ class FrameReader:
             gap = [view.norm(k) for k in range(listed[-1].token_end, dest.token)]
             if len(gap) > 1 or (gap and gap[0] not in LIST_JOINERS):
                 break
+            if dest.country == listed[-1].country:
+                continue  # "بمدينة جدة السعودية": one place, said twice
             listed.append(dest)
         return listed
 
