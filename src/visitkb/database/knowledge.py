@@ -41,7 +41,13 @@ def rebuild(engine: Engine) -> tuple[int, int]:
         mentions = _read_mentions(conn)
         sources = _read_sources(conn)
         dates = dict(conn.execute(select(m.Document.external_id, m.Document.reference_date)).all())
-        by_mention = resolve.resolve_people(mentions, _read_known_people(conn), dates)
+        days = {
+            mention: s.start_date
+            for s in sources
+            if s.start_date
+            for mention in (s.guest_mention, *s.participants)
+        }
+        by_mention = resolve.resolve_people(mentions, _read_known_people(conn), dates, days)
         visits = resolve.merge_visits(sources, by_mention, {c.id: c for c in mentions})
         person_ids = _write_people(conn, by_mention)
         _write_visits(conn, visits, person_ids)
@@ -163,12 +169,15 @@ def _write_people(
     ]
     if new_names:
         conn.execute(insert(m.PersonName), new_names)
-    links = [{"mention": mention, "person": ids[p.key]} for mention, p in by_mention.items()]
+    links = [
+        {"mention": mention, "person": ids[p.key], "how": p.inferred.get(mention)}
+        for mention, p in by_mention.items()
+    ]
     if links:
         conn.execute(
             update(m.Mention)
             .where(m.Mention.id == bindparam("mention"))
-            .values(person_id=bindparam("person")),
+            .values(person_id=bindparam("person"), inference=bindparam("how")),
             links,
         )
     return {key: ids[key] for key in people}
