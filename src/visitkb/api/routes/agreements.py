@@ -1,0 +1,43 @@
+"""Agreement claims: what each source says was signed during a visit."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from visitkb import records as r
+from visitkb.api.deps import ConnectionDep
+from visitkb.api.filters import AgreementFiltersDep, Cursor, Limit, SortOrder
+from visitkb.api.pagination import link_next
+from visitkb.api.problems import responses
+from visitkb.database import queries
+from visitkb.database.queries import Sort
+
+router = APIRouter(prefix="/agreements", tags=["agreements"])
+
+
+class AgreementsPublic(BaseModel):
+    data: list[r.AgreementEntry]
+    next: str | None = Field(
+        description="Cursor of the next page (also in `Link`); null at the end"
+    )
+
+
+@router.get("", responses=responses(422))
+async def list_agreements(
+    request: Request,
+    response: Response,
+    conn: ConnectionDep,
+    filters: AgreementFiltersDep,
+    sort: SortOrder = Sort.newest,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> AgreementsPublic:
+    """Agreement claims with their visit, in the visit's date order (newest first by default).
+
+    Every source's claim is listed, never merged: when two sources of one visit count the same
+    kind differently, both claims say `conflicting: true`.
+    """
+    page = queries.list_agreements(conn, filters, sort=sort, limit=limit, cursor=cursor)
+    link_next(request, response, page.next_cursor)
+    return AgreementsPublic(data=page.items, next=page.next_cursor)

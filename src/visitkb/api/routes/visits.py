@@ -1,0 +1,55 @@
+"""Visits: who travelled where and when, with the documents that say so."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+
+from visitkb import records as r
+from visitkb.api.deps import ConnectionDep
+from visitkb.api.filters import Cursor, Limit, SortOrder, VisitFiltersDep
+from visitkb.api.pagination import link_next
+from visitkb.api.problems import responses
+from visitkb.database import queries
+from visitkb.database.queries import Sort
+
+router = APIRouter(prefix="/visits", tags=["visits"])
+
+
+class VisitsPublic(BaseModel):
+    data: list[r.VisitSummary]
+    next: str | None = Field(
+        description="Cursor of the next page (also in `Link`); null at the end"
+    )
+
+
+@router.get("", responses=responses(422))
+async def list_visits(
+    request: Request,
+    response: Response,
+    conn: ConnectionDep,
+    filters: VisitFiltersDep,
+    sort: SortOrder = Sort.newest,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> VisitsPublic:
+    """Visits matching every filter given, newest first by default.
+
+    A visit's date is its earliest possible start day: the day itself when known, else the start
+    of its window. Visits whose window has no start come after all others. Pages are stable
+    while visits are added: follow `next` (or the `Link` header) with the same filters.
+    """
+    page = queries.list_visits(conn, filters, sort=sort, limit=limit, cursor=cursor)
+    link_next(request, response, page.next_cursor)
+    return VisitsPublic(data=page.items, next=page.next_cursor)
+
+
+@router.get("/{visit_id}", responses=responses(404, 422))
+async def get_visit(visit_id: int, conn: ConnectionDep) -> r.VisitDetail:
+    """One visit in full: guest, participants, places, each source's own claim with its evidence
+    spans, agreement claims with the document making each, and why the date window is what it is.
+    """
+    visit = queries.get_visit(conn, visit_id)
+    if visit is None:
+        raise HTTPException(404, f"no visit with id {visit_id}")
+    return visit
