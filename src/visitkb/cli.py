@@ -219,7 +219,7 @@ def export_command(
 ) -> None:
     """Write structured records, filtered as the API's listings are (the same bytes as its exports).
 
-    Example: visitkb export --what visits --format csv --official "إبراهيم رئيسي" --from 2023-01-01
+    Example: visitkb export --what visits --format csv --official "सामी राशिद" --from 2023-01-01
     """
     if what not in EXPORT_OPTIONS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_OPTIONS)}", param_hint="--what")

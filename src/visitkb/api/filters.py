@@ -52,7 +52,7 @@ async def visit_filters(
     date_to: To = None,
     official: Annotated[
         str | None,
-        Query(description=f"The guest or a participant. {PERSON}", examples=["إبراهيم رئيسي"]),
+        Query(description=f"The guest or a participant. {PERSON}", examples=["سامي راشد"]),
     ] = None,
     guest: Annotated[
         str | None, Query(description=f"The travelling official. {PERSON}", examples=["3"])
@@ -103,11 +103,11 @@ async def person_filters(
         str | None,
         Query(
             description="A name in any script, matched through every name form",
-            examples=["इब्राहीम रईसी"],
+            examples=["सामी राशिद"],
         ),
     ] = None,
     q: Annotated[
-        str | None, Query(description="Part of a name, in any script", examples=["Raisi"])
+        str | None, Query(description="Part of a name, in any script", examples=["Rashid"])
     ] = None,
     country: Annotated[
         str | None, Query(description="State served, now or in a term of office", examples=["IRN"])

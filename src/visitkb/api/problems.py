@@ -50,11 +50,11 @@ def _parameter_problem(name: str, message: str) -> JSONResponse:
 
 def responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """OpenAPI entries for the problem responses a route can give."""
+    schema = Problem.model_json_schema()
     return {
         status: {
-            "model": Problem,
             "description": HTTPStatus(status).phrase,
-            "content": {MEDIA_TYPE: {}},
+            "content": {MEDIA_TYPE: {"schema": schema}},
         }
         for status in statuses
     }
