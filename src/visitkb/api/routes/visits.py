@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from visitkb import records as r
@@ -39,7 +42,9 @@ async def list_visits(
     of its window. Visits whose window has no start come after all others. Pages are stable
     while visits are added: follow `next` (or the `Link` header) with the same filters.
     """
-    page = queries.list_visits(conn, filters, sort=sort, limit=limit, cursor=cursor)
+    listing = partial(queries.list_visits, conn, filters, sort=sort, limit=limit, cursor=cursor)
+    # Free text scans every name and place: off the event loop, so other requests go on.
+    page = await run_in_threadpool(listing) if filters.q else listing()
     link_next(request, response, page.next_cursor)
     return VisitsPublic(data=page.items, next=page.next_cursor)
 

@@ -16,7 +16,14 @@ from visitkb.database.queries.filters import (
     agreement_binding,
     agreement_conditions,
 )
-from visitkb.database.queries.paging import Page, Position, Sort, fetch_dated, keyset_region
+from visitkb.database.queries.paging import (
+    Page,
+    Position,
+    Sort,
+    fetch_dated,
+    keyset_region,
+    with_page_of,
+)
 from visitkb.database.queries.people import CHUNK
 
 _OTHER_CLAIM = aliased(m.AgreementClaim)
@@ -35,39 +42,52 @@ _CONFLICTING = (
     .correlate(m.AgreementClaim, m.VisitSource)
 )
 
-_CLAIMS = (
-    select(
-        m.AgreementClaim.id,
-        m.AgreementClaim.count,
-        m.AgreementClaim.kind,
-        m.AgreementClaim.start,
-        m.AgreementClaim.end,
-        m.AgreementClaim.text,
-        m.VisitSource.visit_id,
-        m.Document.external_id,
-        m.Visit.guest_country,
-        m.Visit.host_country,
-        m.Visit.start_date,
-        m.Visit.window_start.label("day"),
-        _CONFLICTING.label("conflicting"),
-    )
-    .select_from(m.AgreementClaim)
-    .join(m.VisitSource, m.VisitSource.id == m.AgreementClaim.visit_source_id)
-    .join(m.Visit, m.Visit.id == m.VisitSource.visit_id)
-    .join(m.Document, m.Document.id == m.VisitSource.document_id)
+_CLAIM_COLUMNS = (
+    m.AgreementClaim.id,
+    m.AgreementClaim.count,
+    m.AgreementClaim.kind,
+    m.AgreementClaim.start,
+    m.AgreementClaim.end,
+    m.AgreementClaim.text,
+    m.VisitSource.visit_id,
+    m.Document.external_id,
+    m.Visit.guest_country,
+    m.Visit.host_country,
+    m.Visit.start_date,
+    m.Visit.window_start.label("day"),
 )
+
+
+def _joined(stmt: Select, documents: bool = True) -> Select:
+    """Claims with their source and visit, and the source's document when ``documents``."""
+    stmt = (
+        stmt.select_from(m.AgreementClaim)
+        .join(m.VisitSource, m.VisitSource.id == m.AgreementClaim.visit_source_id)
+        .join(m.Visit, m.Visit.id == m.VisitSource.visit_id)
+    )
+    return stmt.join(m.Document, m.Document.id == m.VisitSource.document_id) if documents else stmt
 
 
 @cache
 def _agreement_page(shape: tuple[str, ...], descending: bool, dated: bool, after: bool) -> Select:
-    base = _CLAIMS.where(*agreement_conditions(shape, dated))
-    return keyset_region(
-        base,
+    """A page of claims, found on the cheap columns; the conflict flag is computed for it only."""
+    ids = keyset_region(
+        _joined(
+            select(m.AgreementClaim.id, m.Visit.window_start.label("day")),
+            documents="document" in shape,
+        ).where(*agreement_conditions(shape, dated)),
         m.Visit.window_start,
         m.AgreementClaim.id,
         descending=descending,
         dated=dated,
         after=after,
+    )
+    return with_page_of(
+        _joined(select(*_CLAIM_COLUMNS, _CONFLICTING.label("conflicting"))),
+        ids,
+        m.AgreementClaim.id,
+        descending=descending,
+        dated=dated,
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import Connection, Integer, Select, bindparam, select
 
 from visitkb import records as r
@@ -46,25 +48,39 @@ _NAME_SCRIPTS = (
 )
 
 
-def fetch_people(conn: Connection, ids: Iterable[int]) -> dict[int, r.Person]:
-    """Person records by id, with every name form."""
-    wanted = sorted(set(ids))
-    people: dict[int, r.Person] = {}
+def person_dicts(
+    conn: Connection, ids: Iterable[int], known: dict[int, dict[str, Any]] | None = None
+) -> dict[int, dict[str, Any]]:
+    """Person records by id as plain dicts (for bulk validation), with every name form.
+
+    ``known`` holds records already read (an export meets the same people chunk after chunk);
+    the ones read here are added to it.
+    """
+    known = {} if known is None else known
+    wanted = sorted(set(ids) - known.keys())
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         names: dict[int, list[str]] = defaultdict(list)
-        for person_id, name, _script in conn.execute(_NAMES, {"ids": chunk}):
+        for person_id, name, _script in conn.execute(_NAMES, {"ids": chunk}).all():
             names[person_id].append(name)
-        for row in conn.execute(_PEOPLE, {"ids": chunk}):
-            people[row.id] = r.Person(
-                id=row.id,
-                name=row.name,
-                name_en=row.name_en,
-                names=names[row.id],
-                role=row.role,
-                country=row.country,
-            )
-    return people
+        for person_id, name, name_en, role, country in conn.execute(_PEOPLE, {"ids": chunk}).all():
+            known[person_id] = {
+                "id": person_id,
+                "name": name,
+                "name_en": name_en,
+                "names": names[person_id],
+                "role": role,
+                "country": country,
+            }
+    return known
+
+
+_PERSON_MAP = TypeAdapter(dict[int, r.Person])
+
+
+def fetch_people(conn: Connection, ids: Iterable[int]) -> dict[int, r.Person]:
+    """Person records by id, with every name form."""
+    return _PERSON_MAP.validate_python(person_dicts(conn, ids))
 
 
 @cache

@@ -23,9 +23,12 @@ from visitkb.database.queries.paging import (
     keyset_region,
     with_page_of,
 )
-from visitkb.database.queries.people import CHUNK, fetch_people
+from visitkb.database.queries.people import CHUNK, person_dicts
 
 _IDS = bindparam("ids", expanding=True)
+# Person records an export keeps between chunks (the same people travel again and again);
+# bounded, so an export of any size runs in constant memory.
+PEOPLE_KEPT = 20_000
 
 _VISIT_COLUMNS = (
     m.Visit.id,
@@ -74,18 +77,20 @@ _EVIDENCE = (
     .where(m.EvidenceSpan.visit_source_id.in_(_IDS))
     .order_by(m.EvidenceSpan.visit_source_id, m.EvidenceSpan.start)
 )
+# The claims below are read by source id and ordered by it, so each visit gets them in the
+# order of its sources' ids, then by position in the text.
 _PLACES = (
-    select(m.VisitSource.visit_id, m.VisitPlace.name, m.VisitPlace.name_en, m.VisitPlace.country)
-    .join(m.VisitSource, m.VisitSource.id == m.VisitPlace.visit_source_id)
-    .where(m.VisitSource.visit_id.in_(_IDS))
-    .order_by(m.VisitSource.visit_id, m.VisitPlace.visit_source_id, m.VisitPlace.start)
+    select(
+        m.VisitPlace.visit_source_id, m.VisitPlace.name, m.VisitPlace.name_en, m.VisitPlace.country
+    )
+    .where(m.VisitPlace.visit_source_id.in_(_IDS))
+    .order_by(m.VisitPlace.visit_source_id, m.VisitPlace.start)
 )
 _PARTICIPANTS = (
-    select(m.VisitSource.visit_id, m.Mention.person_id)
-    .join(m.VisitParticipant, m.VisitParticipant.visit_source_id == m.VisitSource.id)
+    select(m.VisitParticipant.visit_source_id, m.Mention.person_id)
     .join(m.Mention, m.Mention.id == m.VisitParticipant.mention_id)
-    .where(m.VisitSource.visit_id.in_(_IDS), m.Mention.person_id.is_not(None))
-    .order_by(m.VisitSource.visit_id, m.VisitSource.id, m.Mention.start)
+    .where(m.VisitParticipant.visit_source_id.in_(_IDS), m.Mention.person_id.is_not(None))
+    .order_by(m.VisitParticipant.visit_source_id, m.Mention.start)
 )
 _AGREEMENTS = (
     select(
@@ -241,17 +246,6 @@ def _summaries(rows: Sequence[Any]) -> list[r.VisitSummary]:
     )
 
 
-def _places(conn: Connection, visit_ids: list[int]) -> dict[int, list[r.Place]]:
-    """Each visit's places in the order its sources name them, once per name."""
-    places: dict[int, dict[str, r.Place]] = defaultdict(dict)
-    for row in conn.execute(_PLACES, {"ids": visit_ids}):
-        places[row.visit_id].setdefault(
-            row.name_en or row.name,
-            r.Place(name=row.name, name_en=row.name_en, country=row.country),
-        )
-    return {visit_id: list(by_name.values()) for visit_id, by_name in places.items()}
-
-
 def _window(row: Any) -> tuple[Any, Any]:
     return (row["window_start"], row["window_end"])
 
@@ -261,78 +255,93 @@ def iter_visits(
 ) -> Iterator[r.Visit]:
     """Every visit matching ``filters`` as a full record, one chunk in memory at a time."""
     filters = filters or VisitFilters()
+    people: dict[int, dict[str, Any]] = {}
     position = None
     while True:
         rows, position = _visit_rows(conn, filters, sort, CHUNK, position, summaries=False)
-        yield from assemble_visits(conn, rows)
+        if len(people) > PEOPLE_KEPT:
+            people.clear()
+        yield from assemble_visits(conn, rows, people)
         if position is None:
             return
 
 
-def assemble_visits(conn: Connection, rows: Sequence[Any]) -> list[r.Visit]:
-    """Turn visit rows into full records with guests, places, participants, agreements, sources."""
+_VISIT_LIST = TypeAdapter(list[r.Visit])
+
+
+def assemble_visits(
+    conn: Connection, rows: Sequence[Any], people: dict[int, dict[str, Any]] | None = None
+) -> list[r.Visit]:
+    """Turn visit rows into full records with guests, places, participants, agreements, sources.
+
+    ``people`` holds person records already read (see ``person_dicts``).
+    """
     if not rows:
         return []
-    visit_ids = [row["id"] for row in rows]
-    sources = conn.execute(_SOURCES, {"ids": visit_ids}).all()
-    source_ids = [s.id for s in sources]
-    document_of = {s.id: s.external_id for s in sources}
+    sources = conn.execute(_SOURCES, {"ids": [row["id"] for row in rows]}).all()
     visit_of = {s.id: s.visit_id for s in sources}
+    document_of = {s.id: s.external_id for s in sources}
+    source_ids = sorted(visit_of)
 
-    evidence: dict[int, list[r.Evidence]] = defaultdict(list)
-    for span in conn.execute(_EVIDENCE, {"ids": source_ids}):
-        sid = span.visit_source_id
+    evidence: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for sid, start, end, text in conn.execute(_EVIDENCE, {"ids": source_ids}).all():
         evidence[sid].append(
-            r.Evidence(document=document_of[sid], start=span.start, end=span.end, text=span.text)
+            {"document": document_of[sid], "start": start, "end": end, "text": text}
         )
 
-    participants: dict[int, list[int]] = defaultdict(list)
-    for visit_id, person_id in conn.execute(_PARTICIPANTS, {"ids": visit_ids}):
-        if person_id not in participants[visit_id]:
-            participants[visit_id].append(person_id)
+    places: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for sid, name, name_en, country in conn.execute(_PLACES, {"ids": source_ids}).all():
+        places[visit_of[sid]].setdefault(
+            name_en or name, {"name": name, "name_en": name_en, "country": country}
+        )
 
-    agreements: dict[int, list[r.Agreement]] = defaultdict(list)
-    for claim in conn.execute(_AGREEMENTS, {"ids": source_ids}):
-        sid = claim.visit_source_id
+    participants: dict[int, dict[int, None]] = defaultdict(dict)
+    for sid, person_id in conn.execute(_PARTICIPANTS, {"ids": source_ids}).all():
+        participants[visit_of[sid]][person_id] = None
+
+    agreements: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for sid, count, kind, start, end, text in conn.execute(_AGREEMENTS, {"ids": source_ids}).all():
         doc = document_of[sid]
         agreements[visit_of[sid]].append(
-            r.Agreement(
-                count=claim.count,
-                kind=claim.kind,
-                document=doc,
-                evidence=r.Evidence(
-                    document=doc, start=claim.start, end=claim.end, text=claim.text
-                ),
-            )
+            {
+                "count": count,
+                "kind": kind,
+                "document": doc,
+                "evidence": {"document": doc, "start": start, "end": end, "text": text},
+            }
         )
 
-    places = _places(conn, visit_ids)
-    people = fetch_people(
+    people = person_dicts(
         conn,
         [row["guest_id"] for row in rows] + [p for ids in participants.values() for p in ids],
+        people,
     )
-    by_visit: dict[int, list[r.Source]] = defaultdict(list)
+    by_visit: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for s in sources:
-        by_visit[s.visit_id].append(r.Source(document=s.external_id, evidence=evidence[s.id]))
+        by_visit[s.visit_id].append({"document": s.external_id, "evidence": evidence[s.id]})
 
-    return [
-        r.Visit(
-            id=row["id"],
-            status=row["status"],
-            guest=people[row["guest_id"]],
-            guest_country=row["guest_country"],
-            host_country=row["host_country"],
-            start_date=row["start_date"],
-            end_date=row["end_date"],
-            date_window=_window(row),
-            duration_days=row["duration_days"],
-            places=places.get(row["id"], []),
-            participants=[people[p] for p in participants[row["id"]] if p != row["guest_id"]],
-            agreements=agreements[row["id"]],
-            sources=by_visit[row["id"]],
-        )
-        for row in rows
-    ]
+    return _VISIT_LIST.validate_python(
+        [
+            {
+                "id": row["id"],
+                "status": row["status"],
+                "guest": people[row["guest_id"]],
+                "guest_country": row["guest_country"],
+                "host_country": row["host_country"],
+                "start_date": row["start_date"],
+                "end_date": row["end_date"],
+                "date_window": _window(row),
+                "duration_days": row["duration_days"],
+                "places": list(places[row["id"]].values()),
+                "participants": [
+                    people[p] for p in participants[row["id"]] if p != row["guest_id"]
+                ],
+                "agreements": agreements[row["id"]],
+                "sources": by_visit[row["id"]],
+            }
+            for row in rows
+        ]
+    )
 
 
 def conflicting_agreements(agreements: Sequence[r.Agreement]) -> bool:
