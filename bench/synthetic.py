@@ -27,7 +27,7 @@ from sqlalchemy import insert, text
 
 from visitkb.database import make_engine, upgrade
 from visitkb.database import models as m
-from visitkb.database.queries.filters import name_key
+from visitkb.resolve.names import name_key
 from visitkb.world.countries import all_countries
 
 # Consonant-vowel syllables written in the three scripts; names are made of them, so each

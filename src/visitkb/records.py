@@ -198,7 +198,8 @@ class Stats(Record):
     first_day: date | None = Field(description="Earliest known or possible start day")
     last_day: date | None = Field(description="Latest known or possible start day")
     visit_sources: int = Field(description="Reports of visits, one per document and visit")
-    people: int
+    people: int = Field(description="People some document names (the ones `/people` lists)")
+    gazetteer_people: int = Field(description="Officials the gazetteer knows, named or not")
     agreement_claims: int
 
 

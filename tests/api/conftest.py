@@ -20,10 +20,10 @@ from visitkb import visits as v
 from visitkb.api import create_app
 from visitkb.config import Settings
 from visitkb.database import models as m
-from visitkb.database.queries.filters import name_key
 from visitkb.database.store import add_document
 from visitkb.documents import Document, read_documents
 from visitkb.ingest import ingest
+from visitkb.resolve.names import name_key
 
 from ..conftest import SEEDS
 

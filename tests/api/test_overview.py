@@ -1,6 +1,9 @@
 """GET /countries and /stats."""
 
 import pycountry
+from sqlalchemy import func, select
+
+from visitkb.database import models as m
 
 
 def test_countries_count_visits_as_guest_and_host(kb_client):
@@ -16,7 +19,9 @@ def test_countries_count_visits_as_guest_and_host(kb_client):
     assert iraq["name"] == "Iraq"
 
 
-def test_stats_count_what_the_knowledge_base_holds(kb_client):
+def test_stats_count_what_the_knowledge_base_holds(kb_client, fresh_db):
+    with fresh_db.connect() as conn:
+        gazetteer = conn.scalar(select(func.count()).where(m.Person.gazetteer_id.is_not(None)))
     assert kb_client.get("/stats").json() == {
         "documents": 7,
         "documents_by_lang": {"ar": 3, "hi": 4},
@@ -27,6 +32,7 @@ def test_stats_count_what_the_knowledge_base_holds(kb_client):
         "last_day": "2021-07-05",
         "visit_sources": 7,
         "people": 3,
+        "gazetteer_people": gazetteer,
         "agreement_claims": 4,
     }
 

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from visitkb.database import models as m
+from visitkb.resolve.names import name_key
 
 from .conftest import PEOPLE
 
@@ -105,6 +106,36 @@ def test_official_matches_a_spelling_variant_through_the_name_key(kb, kb_client)
     assert [
         v["id"] for v in kb_client.get("/visits", params={"official": vocalised}).json()["data"]
     ] == _ids(kb, ["V3", "V1"])
+
+
+def test_a_spelling_no_source_uses_is_matched_by_the_script_independent_key(kb, kb_client):
+    body = kb_client.get("/visits", params={"official": "Leena Hadad"}).json()
+    assert [v["id"] for v in body["data"]] == _ids(kb, ["V5", "V1", "V6", "V4"])
+
+
+def test_an_exact_spelling_wins_over_a_key_shared_with_another_person(kb, kb_client, fresh_db):
+    with fresh_db.begin() as conn:  # "Sam Rashed" has Sami Rashid's key but is someone else
+        other = conn.execute(
+            insert(m.Person).values(name="Sam Rashed", key="test:sam").returning(m.Person.id)
+        ).scalar_one()
+        conn.execute(
+            insert(m.PersonName).values(
+                person_id=other, name="Sam Rashed", script="Latn", key=name_key("Sam Rashed"),
+                source="text",
+            )
+        )  # fmt: skip
+        conn.execute(
+            insert(m.Visit).values(
+                key="other#0", guest_id=other, host_country="IND", status="occurred",
+                window_reasons=[],
+            )
+        )  # fmt: skip
+    sami = [
+        v["id"] for v in kb_client.get("/visits", params={"official": "سامي راشد"}).json()["data"]
+    ]
+    assert sami == _ids(kb, ["V3", "V1"])
+    by_key = kb_client.get("/visits", params={"official": "Sami Rasheed"}).json()["data"]
+    assert {v["guest"]["id"] for v in by_key} == {kb.people["sami"], other}
 
 
 def test_unknown_official_gives_no_visits(kb_client):

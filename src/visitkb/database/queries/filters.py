@@ -18,12 +18,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from visitkb.database import models as m
 from visitkb.lang import supported_languages
-from visitkb.resolve.names import normalize_name
+from visitkb.resolve.names import name_key, normalize_name
 from visitkb.world.countries import all_countries
-
-# The script-independent key stored in person_names.key. Until resolve.names gains its
-# cross-script key function, the normalised name stands in for it; swap it here when it lands.
-name_key = normalize_name
 
 # Names and places are matched as substrings; shorter queries match nearly everything.
 MIN_TEXT_QUERY = 2
@@ -197,15 +193,20 @@ def _person_values(prefix: str, value: str) -> tuple[str, dict[str, Any]]:
 
 
 def _people_named(prefix: str) -> Any:
-    """Ids of people with a name matching the bound one: as written, normalised or by key."""
-    return select(m.PersonName.person_id).where(
-        or_(
-            m.PersonName.name.in_(
-                [bindparam(f"{prefix}_name", type_=String), bindparam(f"{prefix}_normal")]
-            ),
-            m.PersonName.key == bindparam(f"{prefix}_key", type_=String),
-        )
+    """Ids of people with a name matching the bound one: as written or normalised, else by key.
+
+    The script-independent key joins spellings across scripts but can join different names too,
+    so it is used only when no stored name matches the spelling given.
+    """
+    spelled = m.PersonName.name.in_(
+        [bindparam(f"{prefix}_name", type_=String), bindparam(f"{prefix}_normal", type_=String)]
     )
+    by_spelling = select(m.PersonName.person_id).where(spelled)
+    by_key = select(m.PersonName.person_id).where(
+        m.PersonName.key == bindparam(f"{prefix}_key", type_=String),
+        ~exists().where(spelled),
+    )
+    return by_spelling.union(by_key)
 
 
 def _in_people(column: ColumnElement[Any], prefix: str, how: str) -> ColumnElement[bool]:

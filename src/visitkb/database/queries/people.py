@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Integer, Select, bindparam, select
+from sqlalchemy import Connection, Integer, Select, bindparam, exists, select
 
 from visitkb import records as r
 from visitkb.database import models as m
@@ -83,9 +83,13 @@ def fetch_people(conn: Connection, ids: Iterable[int]) -> dict[int, r.Person]:
     return _PERSON_MAP.validate_python(person_dicts(conn, ids))
 
 
+# Gazetteer people no document names yet are reference data, like countries: not listed.
+_NAMED = exists().where(m.Mention.person_id == m.Person.id)
+
+
 @cache
 def _people_page(shape: tuple[str, ...], after: bool) -> Select:
-    stmt = select(m.Person.id).where(*person_conditions(shape))
+    stmt = select(m.Person.id).where(_NAMED, *person_conditions(shape))
     if after:
         stmt = stmt.where(m.Person.id > bindparam("after_id", type_=Integer))
     return stmt.order_by(m.Person.id).limit(bindparam("limit", type_=Integer))
