@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from visitkb.database import models as m
+from visitkb.database.queries.paging import encode_cursor
 from visitkb.resolve.names import name_key
 
 from .conftest import PEOPLE
@@ -253,6 +254,8 @@ def test_unknown_visit_is_a_404_problem(kb_client):
         ({"from": "2020-02-01", "to": "2020-01-01"}, "to"),
         ({"q": "a"}, "q"),
         ({"official": "  "}, "official"),
+        ({"official": "9" * 20}, "official"),
+        ({"document": "a\x00b"}, "document"),
         ({"limit": 0}, "limit"),
         ({"limit": 501}, "limit"),
         ({"sort": "name"}, "sort"),
@@ -276,10 +279,17 @@ def test_a_cursor_of_one_sort_is_refused_by_the_other(kb_client):
     assert "sort=-date" in response.json()["detail"]
 
 
-def test_a_visit_id_that_is_not_a_number_is_a_422_problem(kb_client):
-    response = kb_client.get("/visits/first")
+@pytest.mark.parametrize("visit_id", ["first", "0", "9" * 20])
+def test_a_visit_id_that_cannot_be_one_is_a_422_problem(kb_client, visit_id):
+    response = kb_client.get(f"/visits/{visit_id}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["path", "visit_id"]
+
+
+def test_a_cursor_with_an_impossible_position_is_a_422_problem(kb_client):
+    for values in (["-date", "2019-01-01", 2**64], ["-date", "2019-13-01", 1], ["-date", None]):
+        response = kb_client.get("/visits", params={"cursor": encode_cursor(values)})
+        assert response.status_code == 422, values
 
 
 def test_visits_without_dates_stay_out_of_date_filters(kb, fresh_db, kb_client):

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import Depends, Path, Query
 
 from visitkb.database.queries import AgreementFilters, PersonFilters, Sort, VisitFilters
+from visitkb.database.queries.filters import MAX_ID
 from visitkb.database.queries.paging import MAX_PAGE
 
 PERSON = (
@@ -37,6 +38,7 @@ To = Annotated[
     ),
 ]
 Country = Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code", examples=["IRQ"])]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page, at most {MAX_PAGE}")]
 Cursor = Annotated[
     str | None, Query(description="The `next` value of the previous page", examples=[None])
@@ -135,7 +137,9 @@ async def agreement_filters(
     kind: Annotated[
         str | None, Query(description="agreement, mou, mixed or other", examples=["mou"])
     ] = None,
-    visit: Annotated[int | None, Query(description="Claims about this visit id")] = None,
+    visit: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Claims about this visit id")
+    ] = None,
     document: Annotated[str | None, Query(description="Claims made by this document id")] = None,
 ) -> AgreementFilters:
     return AgreementFilters(

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from visitkb import records as r
 from visitkb.api.deps import ConnectionDep
-from visitkb.api.filters import Cursor, Limit, PersonFiltersDep
+from visitkb.api.filters import Cursor, Id, Limit, PersonFiltersDep
 from visitkb.api.pagination import link_next
 from visitkb.api.problems import responses
 from visitkb.database import queries
@@ -38,7 +38,7 @@ async def list_people(
 
 
 @router.get("/{person_id}", responses=responses(404, 422))
-async def get_person(person_id: int, conn: ConnectionDep) -> r.PersonDetail:
+async def get_person(person_id: Id, conn: ConnectionDep) -> r.PersonDetail:
     """One person: names by script, roles held (terms of office when known), and the latest
     visits as guest and as participant with their totals (`/visits?guest=ID` lists them all).
     """

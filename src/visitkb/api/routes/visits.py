@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from visitkb import records as r
 from visitkb.api.deps import ConnectionDep
-from visitkb.api.filters import Cursor, Limit, SortOrder, VisitFiltersDep
+from visitkb.api.filters import Cursor, Id, Limit, SortOrder, VisitFiltersDep
 from visitkb.api.pagination import link_next
 from visitkb.api.problems import responses
 from visitkb.database import queries
@@ -50,7 +50,7 @@ async def list_visits(
 
 
 @router.get("/{visit_id}", responses=responses(404, 422))
-async def get_visit(visit_id: int, conn: ConnectionDep) -> r.VisitDetail:
+async def get_visit(visit_id: Id, conn: ConnectionDep) -> r.VisitDetail:
     """One visit in full: guest, participants, places, each source's own claim with its evidence
     spans, agreement claims with the document making each, and why the date window is what it is.
     """

@@ -21,6 +21,8 @@ from visitkb.lang import supported_languages
 from visitkb.resolve.names import name_key, normalize_name
 from visitkb.world.countries import all_countries
 
+# The largest id a row can have (SQLite's INTEGER); larger numbers cannot name anything.
+MAX_ID = 2**63 - 1
 # Names and places are matched as substrings; shorter queries match nearly everything.
 MIN_TEXT_QUERY = 2
 LIKE_ESCAPE = "\\"
@@ -65,12 +67,22 @@ def _choice(name: str, value: str | None, allowed: tuple[str, ...] | frozenset[s
     return value
 
 
+def _person(name: str, value: str | None) -> str | None:
+    """A person given by id or by name; an id too large to exist is refused."""
+    value = _text(name, value)
+    if value is not None and value.isdigit() and int(value) > MAX_ID:
+        raise FilterError(name, f"{value} is not a person id")
+    return value
+
+
 def _text(name: str, value: str | None, minimum: int = 1) -> str | None:
     if value is None:
         return None
     value = value.strip()
     if len(value) < minimum:
         raise FilterError(name, f"give at least {minimum} characters")
+    if "\x00" in value:  # PostgreSQL text cannot hold it; no name or id has one
+        raise FilterError(name, "contains a NUL character")
     return value
 
 
@@ -111,9 +123,9 @@ class VisitFilters:
         _normalise(
             self,
             {
-                "official": _text("official", self.official),
-                "guest": _text("guest", self.guest),
-                "participant": _text("participant", self.participant),
+                "official": _person("official", self.official),
+                "guest": _person("guest", self.guest),
+                "participant": _person("participant", self.participant),
                 "guest_country": _country("guest_country", self.guest_country),
                 "host_country": _country("host_country", self.host_country),
                 "country": _country("country", self.country),
@@ -138,7 +150,7 @@ class PersonFilters:
         _normalise(
             self,
             {
-                "name": _text("name", self.name),
+                "name": _person("name", self.name),
                 "q": _text("q", self.q, MIN_TEXT_QUERY),
                 "country": _country("country", self.country),
                 "role": None if self.role is None else _text("role", self.role.lower()),
@@ -165,6 +177,8 @@ class AgreementFilters:
     def __post_init__(self) -> None:
         if len(self.countries) > 2:
             raise FilterError("country", "give one country, or two for a pair")
+        if self.visit is not None and not 0 < self.visit <= MAX_ID:
+            raise FilterError("visit", f"{self.visit} is not a visit id")
         _dates(self.date_from, self.date_to)
         _normalise(
             self,

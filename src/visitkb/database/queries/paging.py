@@ -46,6 +46,11 @@ class Sort(enum.StrEnum):
         return self is Sort.newest
 
 
+def is_id(value: Any) -> bool:
+    """Whether a cursor's value can be a row id (an int a database column holds)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
+
+
 def encode_cursor(values: Sequence[Any]) -> str:
     """An opaque cursor for keyset pagination."""
     return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
@@ -79,7 +84,7 @@ class Position:
     def decode(cls, cursor: str, sort: Sort) -> Position:
         """Read a cursor issued for ``sort``; raise InvalidCursor otherwise."""
         values = decode_cursor(cursor)
-        if len(values) != 3 or not isinstance(values[2], int) or isinstance(values[2], bool):
+        if len(values) != 3 or not is_id(values[2]):
             raise InvalidCursor("invalid cursor")
         order, day, row_id = values
         if order != sort.value:

@@ -13,7 +13,13 @@ from sqlalchemy import Connection, Integer, Select, bindparam, exists, select
 from visitkb import records as r
 from visitkb.database import models as m
 from visitkb.database.queries.filters import PersonFilters, person_binding, person_conditions
-from visitkb.database.queries.paging import InvalidCursor, Page, decode_cursor, encode_cursor
+from visitkb.database.queries.paging import (
+    InvalidCursor,
+    Page,
+    decode_cursor,
+    encode_cursor,
+    is_id,
+)
 
 # Rows fetched per round trip when assembling records: big enough to amortise the queries,
 # small enough that an export of any size runs in constant memory.
@@ -112,7 +118,7 @@ def list_people(
     after = None
     if cursor:
         values = decode_cursor(cursor)
-        if len(values) != 1 or not isinstance(values[0], int):
+        if len(values) != 1 or not is_id(values[0]):
             raise InvalidCursor("invalid cursor")
         after = values[0]
     ids = _person_ids(conn, filters, limit + 1, after)
