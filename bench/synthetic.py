@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import func, insert, select, text
 
 from visitkb.database import make_engine, upgrade
 from visitkb.database import models as m
@@ -77,7 +77,7 @@ def _words(rng: random.Random, count: int) -> Iterator[tuple[str, str, str]]:
             yield latin, "".join(p[1] for p in parts), "".join(p[2] for p in parts)
 
 
-def _people(rng: random.Random, count: int, countries: list[str]) -> list[Person]:
+def _people(rng: random.Random, count: int, countries: list[str], first_id: int) -> list[Person]:
     given = list(_words(rng, max(50, count // 20)))
     family = list(_words(rng, max(50, count // 5)))
     names: set[tuple[str, str, str]] = set()
@@ -88,7 +88,9 @@ def _people(rng: random.Random, count: int, countries: list[str]) -> list[Person
         if full in names:
             continue
         names.add(full)
-        people.append(Person(len(people) + 1, full, rng.choice(countries), rng.choice(ROLES)))
+        people.append(
+            Person(first_id + len(people), full, rng.choice(countries), rng.choice(ROLES))
+        )
     return people
 
 
@@ -103,11 +105,16 @@ class Tables:
         self.conn = conn
         self.rows: dict[Any, list[dict[str, Any]]] = {}
         self.counts: dict[str, int] = {}
-        self.next_id: dict[str, int] = {}
+        # After the rows `db upgrade` wrote (the officials gazetteer).
+        self.next_id = {
+            t.name: (conn.scalar(select(func.max(t.c.id))) or 0) + 1
+            for t in m.Base.metadata.sorted_tables
+            if "id" in t.c
+        }
 
     def add(self, model: Any, **row: Any) -> int:
         table = model.__table__
-        row_id = self.next_id.get(table.name, 1)
+        row_id = self.next_id[table.name]
         self.next_id[table.name] = row_id + 1
         self.rows.setdefault(table, []).append({"id": row_id, **row})
         if len(self.rows[table]) >= BATCH:
@@ -157,13 +164,14 @@ def build(path: Path, visits: int, seed: int = 7) -> dict[str, int]:
     upgrade(url)
     rng = random.Random(seed)
     countries = sorted(rng.sample([c.code for c in all_countries()], COUNTRIES_USED))
-    people = _people(rng, max(20, int(visits * PEOPLE_PER_VISIT)), countries)
     places = {c: [w[0:2] for w in _words(rng, 5)] for c in countries}
-    # A few officials travel a lot, most rarely: draw guests with a heavy-tailed weight.
-    weights = list(itertools.accumulate(1 / (i + 1) ** 0.8 for i in range(len(people))))
     engine = make_engine(url)
     with engine.begin() as conn:
         tables = Tables(conn)
+        count = max(20, int(visits * PEOPLE_PER_VISIT))
+        people = _people(rng, count, countries, tables.next_id[m.Person.__tablename__])
+        # A few officials travel a lot, most rarely: draw guests with a heavy-tailed weight.
+        weights = list(itertools.accumulate(1 / (i + 1) ** 0.8 for i in range(len(people))))
         for person in people:
             tables.add(
                 m.Person,
@@ -230,7 +238,7 @@ def _add_visit(
     first_document = f"syn-{visit_id:06d}-0"
     if not dated:
         reasons = [f"window from the terms of office named in {first_document}"]
-    tables.add(
+    row_id = tables.add(
         m.Visit,
         key=f"{first_document}#0",
         guest_id=guest.id,
@@ -282,7 +290,7 @@ def _add_visit(
             )
         source_id = tables.add(
             m.VisitSource,
-            visit_id=visit_id,
+            visit_id=row_id,
             document_id=doc_id,
             ordinal=0,
             guest_mention_id=mention_ids["guest"],

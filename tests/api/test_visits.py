@@ -140,7 +140,7 @@ def test_an_exact_spelling_wins_over_a_key_shared_with_another_person(kb, kb_cli
 
 
 def test_unknown_official_gives_no_visits(kb_client):
-    for official in ("Nobody Known", "999999"):
+    for official in ("Nobody Known", "999999", "²"):
         body = kb_client.get("/visits", params={"official": official}).json()
         assert body == {"data": [], "next": None}
 

@@ -67,10 +67,15 @@ def _choice(name: str, value: str | None, allowed: tuple[str, ...] | frozenset[s
     return value
 
 
+def _is_number(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts superscripts, which ``int`` refuses."""
+    return value.isascii() and value.isdigit()
+
+
 def _person(name: str, value: str | None) -> str | None:
     """A person given by id or by name; an id too large to exist is refused."""
     value = _text(name, value)
-    if value is not None and value.isdigit() and int(value) > MAX_ID:
+    if value is not None and _is_number(value) and int(value) > MAX_ID:
         raise FilterError(name, f"{value} is not a person id")
     return value
 
@@ -197,7 +202,7 @@ class AgreementFilters:
 
 def _person_values(prefix: str, value: str) -> tuple[str, dict[str, Any]]:
     """The shape (``id`` or ``name``) and bind values of a person given by id or by name."""
-    if value.isdigit():
+    if _is_number(value):
         return "id", {f"{prefix}_id": int(value)}
     return "name", {
         f"{prefix}_name": value,
