@@ -219,7 +219,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--duration", type=int, default=10, help="Seconds per measurement")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=4)
-    parser.add_argument("--exports", type=int, default=3, help="Full CSV exports per server")
+    parser.add_argument(
+        "--exports", type=int, default=3, help="Full CSV exports per server (0: none)"
+    )
     parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
     args = parser.parse_args(argv)
 
@@ -252,7 +254,7 @@ def main(argv: list[str] | None = None) -> None:
             "datasette": f"http://{HOST}:{PORTS['datasette']}/{args.db.stem}/visits.csv"
             "?_stream=on&_size=max",
         }
-        for server, url in export_urls.items():
+        for server, url in export_urls.items() if args.exports else ():
             before = peak_rss_mb(pids[server])
             runs = [time_export(url) for _ in range(args.exports)]
             exports[server] = {

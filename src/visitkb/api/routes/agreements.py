@@ -23,8 +23,11 @@ class AgreementsPublic(BaseModel):
     )
 
 
+# Plain `def`, run in the thread pool: finding a page joins and sorts thousands of claims, and
+# SQLite lets other threads run meanwhile, so the other core serves other requests (measured:
+# the event-loop variant fell behind Datasette here while it led on the visit listings).
 @router.get("", responses=responses(422))
-async def list_agreements(
+def list_agreements(
     request: Request,
     response: Response,
     conn: ConnectionDep,
