@@ -161,7 +161,7 @@ def _freeze_heap() -> None:
     """Exempt what exists now (modules, schemas, the app) from cyclic garbage collection.
 
     Long-running commands call this once set up: those objects live as long as the process, and
-    the collector rescanning them stalled requests and halved export speed (bench/api.py).
+    the collector rescanning them slows exports and stalls requests (docs/performance.md).
     """
     gc.freeze()
 
