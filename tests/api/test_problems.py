@@ -48,3 +48,5 @@ def test_openapi_documents_every_listing_filter_with_problem_responses(client):
     export = spec["paths"]["/export/visits"]["get"]
     assert {p["name"] for p in export["parameters"]} >= names - {"limit", "cursor"} | {"format"}
     assert spec["paths"]["/documents"]["post"]["security"] == [{"HTTPBearer": []}]
+    for name in ("VisitsPublic", "PeoplePublic", "AgreementsPublic"):
+        assert spec["components"]["schemas"][name]["examples"], name

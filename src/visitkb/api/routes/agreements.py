@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from visitkb import records as r
 from visitkb.api.deps import ConnectionDep
@@ -16,7 +16,38 @@ from visitkb.database.queries import Sort
 router = APIRouter(prefix="/agreements", tags=["agreements"])
 
 
+EXAMPLE = {
+    "data": [
+        {
+            "count": 15,
+            "kind": "mou",
+            "document": "hi-1",
+            "evidence": {"document": "hi-1", "start": 44, "end": 62, "text": "15 समझौता ज्ञापनों"},
+            "visit": 1,
+            "guest_country": "EGY",
+            "host_country": "IRQ",
+            "start_date": "2019-03-10",
+            "conflicting": True,
+        },
+        {
+            "count": 14,
+            "kind": "mou",
+            "document": "ar-1",
+            "evidence": {"document": "ar-1", "start": 41, "end": 55, "text": "14 مذكرة تفاهم"},
+            "visit": 1,
+            "guest_country": "EGY",
+            "host_country": "IRQ",
+            "start_date": "2019-03-10",
+            "conflicting": True,
+        },
+    ],
+    "next": None,
+}
+
+
 class AgreementsPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     data: list[r.AgreementEntry]
     next: str | None = Field(
         description="Cursor of the next page (also in `Link`); null at the end"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from visitkb import records as r
 from visitkb.api.deps import ConnectionDep
@@ -15,7 +15,24 @@ from visitkb.database import queries
 router = APIRouter(prefix="/people", tags=["people"])
 
 
+EXAMPLE = {
+    "data": [
+        {
+            "id": 1374,
+            "name": "Sami Rashid",
+            "name_en": "Sami Rashid",
+            "names": ["Sami Rashid", "سامي راشد", "सामी राशिद"],
+            "role": "president",
+            "country": "EGY",
+        }
+    ],
+    "next": None,
+}
+
+
 class PeoplePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     data: list[r.Person]
     next: str | None = Field(
         description="Cursor of the next page (also in `Link`); null at the end"

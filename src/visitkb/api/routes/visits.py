@@ -6,7 +6,7 @@ from functools import partial
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from visitkb import records as r
 from visitkb.api.deps import ConnectionDep
@@ -19,7 +19,35 @@ from visitkb.database.queries import Sort
 router = APIRouter(prefix="/visits", tags=["visits"])
 
 
+EXAMPLE = {
+    "data": [
+        {
+            "id": 1,
+            "status": "occurred",
+            "guest": {
+                "id": 1374,
+                "name": "Sami Rashid",
+                "name_en": "Sami Rashid",
+                "role": "president",
+                "country": "EGY",
+            },
+            "guest_country": "EGY",
+            "host_country": "IRQ",
+            "start_date": "2019-03-10",
+            "end_date": "2019-03-12",
+            "date_window": ["2019-03-10", "2019-03-10"],
+            "duration_days": 3,
+            "places": [{"name": "بغداد", "name_en": "Baghdad", "country": "IRQ"}],
+            "sources": 2,
+        }
+    ],
+    "next": "WyItZGF0ZSIsICIyMDE5LTAzLTEwIiwgMV0",
+}
+
+
 class VisitsPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     data: list[r.VisitSummary]
     next: str | None = Field(
         description="Cursor of the next page (also in `Link`); null at the end"
