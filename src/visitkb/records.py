@@ -117,6 +117,12 @@ class SourceDetail(Source):
     end_date: date | None
     date_window: tuple[date | None, date | None]
     duration_days: int | None
+    guest_as_written: str = Field(description="How this document names the guest")
+    guest_inference: str | None = Field(
+        default=None,
+        description="How the guest was found when the document names them only by role "
+        "(an inference from the gazetteer, not text evidence)",
+    )
 
 
 class VisitDetail(Visit):

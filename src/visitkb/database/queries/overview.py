@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, exists, func, select, text
+from sqlalchemy import Connection, func, select, text
 
 from visitkb import records as r
 from visitkb.database import models as m
+from visitkb.database.queries.people import NAMED
 
 
 def ping(conn: Connection) -> str:
@@ -69,12 +70,7 @@ def get_stats(conn: Connection) -> r.Stats:
         first_day=first,
         last_day=last,
         visit_sources=_count(conn, m.VisitSource),
-        people=conn.scalar(
-            select(func.count())
-            .select_from(m.Person)
-            .where(exists().where(m.Mention.person_id == m.Person.id))
-        )
-        or 0,
+        people=conn.scalar(select(func.count()).select_from(m.Person).where(NAMED)) or 0,
         gazetteer_people=conn.scalar(select(func.count()).where(m.Person.gazetteer_id.is_not(None)))
         or 0,
         agreement_claims=_count(conn, m.AgreementClaim),

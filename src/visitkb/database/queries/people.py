@@ -89,13 +89,14 @@ def fetch_people(conn: Connection, ids: Iterable[int]) -> dict[int, r.Person]:
     return _PERSON_MAP.validate_python(person_dicts(conn, ids))
 
 
-# Gazetteer people no document names yet are reference data, like countries: not listed.
-_NAMED = exists().where(m.Mention.person_id == m.Person.id)
+# Gazetteer people no document names yet are reference data, like countries, and people texts
+# give only by role ("the Iraqi foreign minister") have no name: neither is listed.
+NAMED = exists().where(m.Mention.person_id == m.Person.id, m.Mention.role_only.is_(False))
 
 
 @cache
 def _people_page(shape: tuple[str, ...], after: bool) -> Select:
-    stmt = select(m.Person.id).where(_NAMED, *person_conditions(shape))
+    stmt = select(m.Person.id).where(NAMED, *person_conditions(shape))
     if after:
         stmt = stmt.where(m.Person.id > bindparam("after_id", type_=Integer))
     return stmt.order_by(m.Person.id).limit(bindparam("limit", type_=Integer))

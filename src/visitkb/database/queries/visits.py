@@ -62,8 +62,11 @@ _SOURCE_CLAIMS = (
         m.VisitSource.duration_days,
         m.Document.lang,
         m.Document.published,
+        m.Mention.text.label("guest_as_written"),
+        m.Mention.inference.label("guest_inference"),
     )
     .join(m.Document, m.Document.id == m.VisitSource.document_id)
+    .join(m.Mention, m.Mention.id == m.VisitSource.guest_mention_id)
     .where(m.VisitSource.visit_id == bindparam("id", type_=Integer))
     .order_by(m.Document.external_id, m.VisitSource.ordinal)  # the order of _SOURCES
 )
@@ -371,6 +374,8 @@ def get_visit(conn: Connection, visit_id: int) -> r.VisitDetail | None:
             end_date=claim.end_date,
             date_window=(claim.window_start, claim.window_end),
             duration_days=claim.duration_days,
+            guest_as_written=claim.guest_as_written,
+            guest_inference=claim.guest_inference,
         )
         for source, claim in zip(visit.sources, claims, strict=True)
     ]
