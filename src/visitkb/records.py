@@ -193,6 +193,23 @@ class Country(Record):
     visits_as_host: int
 
 
+class VisitMonth(Record):
+    """How many visits one country made (as guest) or received (as host) in one month."""
+
+    year: int
+    month: int = Field(ge=1, le=12)
+    country: str | None = Field(description="ISO 3166-1 alpha-3; null when not known")
+    visits: int
+
+
+class VisitTimeline(Record):
+    """Visits per month and country, for a chart; visits with no known month are only counted."""
+
+    side: str = Field(description="guest or host: whose country ``country`` is")
+    months: list[VisitMonth] = Field(description="By year, month, then country")
+    undated: int = Field(description="Visits matching whose month is not known")
+
+
 class Stats(Record):
     """What the knowledge base holds."""
 

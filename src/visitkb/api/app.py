@@ -6,16 +6,28 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from visitkb import __version__
 from visitkb.api import problems
-from visitkb.api.routes import agreements, documents, exports, health, overview, people, visits
+from visitkb.api.routes import (
+    agreements,
+    documents,
+    exports,
+    health,
+    overview,
+    people,
+    visits,
+    web,
+)
 from visitkb.config import Settings
 from visitkb.database import make_engine
+from visitkb.web import STATIC
 
 DESCRIPTION = """
 Who visited whom, when, whom they met and what was signed: diplomatic visits extracted from
 Arabic and Hindi news, each fact with the document and character offsets it came from.
+The same server shows them as web pages at `/`.
 
 Listings page by cursor: follow `next` (or the `Link` header) with the same filters. Every
 listing has an export under `/export/` with the same filters. Errors are RFC 9457 problem
@@ -36,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     problems.install(app)
-    for module in (health, visits, people, agreements, overview, documents, exports):
+    for module in (health, visits, people, agreements, overview, documents, exports, web):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

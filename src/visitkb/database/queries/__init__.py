@@ -5,7 +5,7 @@ same listings chunk by chunk, so a filter means the same thing in the API, the C
 """
 
 from visitkb.database.queries.agreements import iter_agreements, list_agreements
-from visitkb.database.queries.documents import get_document, list_documents
+from visitkb.database.queries.documents import document_texts, get_document, list_documents
 from visitkb.database.queries.filters import (
     AgreementFilters,
     FilterError,
@@ -16,8 +16,10 @@ from visitkb.database.queries.overview import get_stats, list_countries, ping
 from visitkb.database.queries.paging import InvalidCursor, Page, Sort
 from visitkb.database.queries.people import fetch_people, iter_people, list_people
 from visitkb.database.queries.profiles import get_person
+from visitkb.database.queries.timeline import visit_months
 from visitkb.database.queries.visits import (
     assemble_visits,
+    conflicting_kinds,
     get_visit,
     iter_visits,
     list_visits,
@@ -32,6 +34,8 @@ __all__ = [
     "Sort",
     "VisitFilters",
     "assemble_visits",
+    "conflicting_kinds",
+    "document_texts",
     "fetch_people",
     "get_document",
     "get_person",
@@ -46,4 +50,5 @@ __all__ = [
     "list_people",
     "list_visits",
     "ping",
+    "visit_months",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Integer, String, bindparam, func, literal, select, union_all
@@ -85,6 +86,16 @@ def list_documents(
     items = [_document_summary(row) for row in rows[:limit]]
     more = len(rows) > limit
     return Page(items, encode_cursor([items[-1].id]) if more else None)
+
+
+def document_texts(conn: Connection, external_ids: Iterable[str]) -> dict[str, str]:
+    """The texts of the documents with these ids, by id (unknown ids are left out)."""
+    rows = conn.execute(
+        select(m.Document.external_id, m.Document.text).where(
+            m.Document.external_id.in_(list(external_ids))
+        )
+    )
+    return dict(rows.tuples().all())
 
 
 def get_document(conn: Connection, external_id: str) -> r.DocumentDetail | None:

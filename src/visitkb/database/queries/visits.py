@@ -347,13 +347,13 @@ def assemble_visits(
     )
 
 
-def conflicting_agreements(agreements: Sequence[r.Agreement]) -> bool:
-    """Whether two claims count one kind differently; "several" (no count) conflicts with none."""
+def conflicting_kinds(agreements: Sequence[r.Agreement]) -> set[str]:
+    """Kinds that two claims count differently; "several" (no count) conflicts with none."""
     counts: dict[str, set[int]] = defaultdict(set)
     for claim in agreements:
         if claim.count is not None:
             counts[claim.kind].add(claim.count)
-    return any(len(values) > 1 for values in counts.values())
+    return {kind for kind, values in counts.items() if len(values) > 1}
 
 
 def get_visit(conn: Connection, visit_id: int) -> r.VisitDetail | None:
@@ -383,7 +383,7 @@ def get_visit(conn: Connection, visit_id: int) -> r.VisitDetail | None:
         **visit.model_dump(exclude={"sources"}),
         sources=sources,
         window_reasons=row["window_reasons"] or [],
-        conflicting_agreements=conflicting_agreements(visit.agreements),
+        conflicting_agreements=bool(conflicting_kinds(visit.agreements)),
     )
 
 
