@@ -95,7 +95,7 @@ def document_texts(conn: Connection, external_ids: Iterable[str]) -> dict[str, s
             m.Document.external_id.in_(list(external_ids))
         )
     )
-    return dict(rows.tuples().all())
+    return {external_id: text for external_id, text in rows}
 
 
 def get_document(conn: Connection, external_id: str) -> r.DocumentDetail | None:
