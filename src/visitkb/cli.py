@@ -301,7 +301,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
 ) -> None:
-    """Serve the API (and its OpenAPI docs at /docs).
+    """Serve the web pages (at /) and the API (its OpenAPI docs at /docs).
 
     Example: visitkb serve --port 8000
     """
