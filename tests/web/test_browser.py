@@ -54,7 +54,9 @@ def test_home_page_shows_the_visits_and_their_timeline(page, live_server, screen
     assert _shown_visits(page) == [visit["id"] for visit in api]
     chart = page.locator("svg.chart")
     assert chart.is_visible()
-    assert chart.locator("rect.bar").count() >= 1
+    assert chart.locator("path").count() >= 1  # the bars, a path per country
+    box = chart.locator("path").first.bounding_box()
+    assert box["width"] > 0 and box["height"] > 0
     screenshot(page, "visits")
 
 

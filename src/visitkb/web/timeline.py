@@ -18,8 +18,8 @@ from visitkb.world.countries import country_name
 WIDTH, HEIGHT = 800, 220
 # Room for the count axis (left) and the month labels (bottom).
 LEFT, RIGHT, TOP, BOTTOM = 40, 8, 12, 30
-# Countries drawn in a colour of their own; the others share one. Eight colours in all keep
-# each one distinguishable from the others (see the palette in static/visitkb.css).
+# Colours of the chart: past this many countries, the last colour is shared by the others. The
+# stylesheet has that many hues, told apart easily, and a grey for the shared one.
 MAX_SERIES = 7
 # Labels on the month axis: more would overlap at the chart's width.
 MAX_LABELS = 12
@@ -33,32 +33,32 @@ OTHERS = "other countries"
 UNKNOWN = "country not known"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Series:
-    """One colour of the chart: a country (None: not known), or the countries sharing a colour."""
+    """One colour of the chart: a country, or the countries sharing the last colour.
+
+    ``path`` draws all its bars as one SVG path, which keeps a chart of many months small.
+    """
 
     index: int
     label: str
-    country: str | None = None
-    shared: bool = False
+    path: str = ""
+
+    @property
+    def colour(self) -> str:
+        """The stylesheet's class: the palette's grey for the shared colour."""
+        return "series-other" if self.label == OTHERS else f"series-{self.index}"
 
 
 @dataclass(frozen=True)
-class Bar:
-    """A month's visits of one series: a rectangle, what it counts, and the filter it stands for.
-
-    ``country`` is the country a click filters by, with the month; None for a shared colour.
-    """
+class Month:
+    """A month with visits: its column (x, width), its counts by series, the days it covers."""
 
     x: float
-    y: float
     width: float
-    height: float
-    series: int
+    name: str
     visits: int
-    month: str
-    country_label: str
-    country: str | None
+    parts: list[tuple[str, int]]
     first: date
     last: date
 
@@ -79,7 +79,7 @@ class Tick:
 class Chart:
     """Everything a template needs to draw the chart and its table."""
 
-    bars: list[Bar]
+    months: list[Month]
     series: list[Series]
     labels: list[Label]
     ticks: list[Tick]
@@ -90,6 +90,7 @@ class Chart:
     side: str
     width: int = WIDTH
     height: int = HEIGHT
+    top: int = TOP
     left: int = LEFT
     right: int = WIDTH - RIGHT
     bottom: int = HEIGHT - BOTTOM
@@ -123,12 +124,16 @@ def _series(timeline: r.VisitTimeline) -> tuple[list[Series], dict[str | None, S
         totals[row.country] += row.visits
     ranked = sorted(totals, key=lambda c: (-totals[c], c is None, c or ""))
     own = ranked if len(ranked) <= MAX_SERIES else ranked[: MAX_SERIES - 1]
-    series = [Series(i, _country_label(c), c) for i, c in enumerate(own)]
+    series = [Series(i, _country_label(c)) for i, c in enumerate(own)]
     of_country = dict(zip(own, series, strict=True))
     if len(own) < len(ranked):
-        series.append(Series(len(own), OTHERS, shared=True))
+        series.append(Series(len(own), OTHERS))
         of_country |= dict.fromkeys(ranked[len(own) :], series[-1])
     return series, of_country
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def build_chart(timeline: r.VisitTimeline) -> Chart | None:
@@ -138,44 +143,46 @@ def build_chart(timeline: r.VisitTimeline) -> Chart | None:
     series, of_country = _series(timeline)
     per_month: dict[tuple[int, int], Counter[int]] = {}
     for row in timeline.months:
-        per_month.setdefault((row.year, row.month), Counter())[of_country[row.country].index] += (
-            row.visits
-        )
+        counts = per_month.setdefault((row.year, row.month), Counter())
+        counts[of_country[row.country].index] += row.visits
     first, last = timeline.months[0], timeline.months[-1]
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    slot = min((WIDTH - LEFT - RIGHT) / months, MAX_SLOT)
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    slot = min((WIDTH - LEFT - RIGHT) / span, MAX_SLOT)
     height = HEIGHT - TOP - BOTTOM
     largest = max(sum(counts.values()) for counts in per_month.values())
     step = _step(largest)
     top = ceil(largest / step) * step
     scale = height / top
 
-    bars = []
+    months, paths = [], [[] for _ in series]
     for (year, month), counts in per_month.items():
         x = LEFT + ((year - first.year) * 12 + month - first.month) * slot
         stacked = 0
         for colour in sorted(counts):
-            visits, of = counts[colour], series[colour]
-            bars.append(
-                Bar(
-                    x=round(x + slot * (1 - BAR_SHARE) / 2, 1),
-                    y=round(TOP + height - (stacked + visits) * scale, 1),
-                    width=round(slot * BAR_SHARE, 1),
-                    height=round(visits * scale, 1),
-                    series=colour,
-                    visits=visits,
-                    month=month_name(year, month),
-                    country_label=of.label,
-                    country=None if of.shared else of.country,
-                    first=date(year, month, 1),
-                    last=date(year, month, calendar.monthrange(year, month)[1]),
-                )
+            y = TOP + height - (stacked + counts[colour]) * scale
+            bar = counts[colour] * scale
+            paths[colour].append(
+                f"M{_number(x + slot * (1 - BAR_SHARE) / 2)} {_number(y)}"
+                f"h{_number(slot * BAR_SHARE)}v{_number(bar)}h-{_number(slot * BAR_SHARE)}z"
             )
-            stacked += visits
+            stacked += counts[colour]
+        months.append(
+            Month(
+                x=round(x, 1),
+                width=round(slot, 1),
+                name=month_name(year, month),
+                visits=stacked,
+                parts=[(series[c].label, counts[c]) for c in sorted(counts)],
+                first=date(year, month, 1),
+                last=date(year, month, calendar.monthrange(year, month)[1]),
+            )
+        )
+    for colour, parts in zip(series, paths, strict=True):
+        colour.path = "".join(parts)
     return Chart(
-        bars=bars,
+        months=months,
         series=series,
-        labels=_labels(first.year, first.month, months, slot),
+        labels=_labels(first.year, first.month, span, slot),
         ticks=[
             Tick(round(TOP + height - value * scale, 1), value) for value in range(0, top + 1, step)
         ],
