@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, exists, insert, se
 
 from visitkb import resolve
 from visitkb.database import models as m
+from visitkb.database.engine import write_transaction
 
 SCRIPTS = {"ARABIC": "Arab", "DEVANAGARI": "Deva", "LATIN": "Latn"}
 
@@ -33,8 +34,12 @@ def needs_rebuild(engine: Engine) -> bool:
 
 
 def rebuild(engine: Engine) -> tuple[int, int]:
-    """Resolve every claim into people and visits; return (people, visits) counts."""
-    with engine.begin() as conn:
+    """Resolve every claim into people and visits; return (people, visits) counts.
+
+    One transaction under the write lock: readers see the knowledge before or after, never
+    half of it, and concurrent rebuilds run one after the other on the same claims.
+    """
+    with write_transaction(engine) as conn:
         mentions = [
             resolve.MentionClaim(r.id, r.external_id, r.claim_key, r.text, r.role, r.country)
             for r in conn.execute(
@@ -86,8 +91,9 @@ def _write_people(
                 insert(m.Person).values(key=key, **values).returning(m.Person.id)
             ).scalar_one()
     known = set(conn.execute(select(m.PersonName.person_id, m.PersonName.name)).all())
-    new_names = [
-        {
+    # A dict, because one name can reach a person twice (two mentions written alike).
+    new_names = {
+        (ids[p.key], name): {
             "person_id": ids[p.key],
             "name": name,
             "script": script_of(name),
@@ -97,9 +103,9 @@ def _write_people(
         for p in people.values()
         for name in p.names
         if (ids[p.key], name) not in known
-    ]
+    }
     if new_names:
-        conn.execute(insert(m.PersonName), new_names)
+        conn.execute(insert(m.PersonName), list(new_names.values()))
     links = [{"mention": mention, "person": ids[p.key]} for mention, p in by_mention.items()]
     if links:
         conn.execute(
