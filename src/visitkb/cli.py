@@ -19,7 +19,7 @@ from visitkb.documents import read_documents
 from visitkb.errors import DatabaseNotReady
 from visitkb.evaluation import run_evaluation
 from visitkb.export import Format, stream
-from visitkb.ingest import IngestReport, ingest
+from visitkb.ingest import PROBLEMS, DocumentReport, ingest
 
 app = typer.Typer(help="visitkb: a knowledge base of diplomatic visits.", no_args_is_help=True)
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
@@ -63,9 +63,18 @@ def ingest_command(
     paths: Annotated[
         list[Path], typer.Argument(help=".txt files, .jsonl files, or folders of them")
     ],
-    strict: Annotated[bool, typer.Option(help="Exit with an error if any document fails")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            help="Exit with status 1 if any document is not stored as given (an error or a "
+            "conflict); the others are stored all the same"
+        ),
+    ] = False,
 ) -> None:
     """Read documents, extract their visits and store them; nothing is ingested twice.
+
+    Every document that is not stored as given is named on stderr with what is wrong, as soon
+    as it is met; a summary follows.
 
     Example: visitkb ingest seeds/ ../shared/corpus/dev/docs.jsonl
     """
@@ -80,10 +89,24 @@ def ingest_command(
         transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=total)
-        report = ingest(engine, read_documents(paths), on_document=lambda _: progress.advance(task))
-    _print_report(report)
+
+        def on_document(entry: DocumentReport) -> None:
+            progress.advance(task)
+            if entry.outcome in PROBLEMS:
+                _print_plain(f"{entry.outcome}: {entry.document}: {entry.detail}")
+
+        report = ingest(engine, read_documents(paths), on_document=on_document)
+    counts = report.counts
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+    _print_plain(f"ingested: {summary or 'no documents'}")
     if report.problems and strict:
+        _print_plain(f"strict: {len(report.problems)} documents not stored as given")
         raise typer.Exit(1)
+
+
+def _print_plain(line: str) -> None:
+    """Print to stderr as is: ids and problems may hold [brackets] rich would read as markup."""
+    err.print(line, markup=False, highlight=False)
 
 
 def _count_inputs(paths: list[Path]) -> int | None:
@@ -98,17 +121,6 @@ def _count_inputs(paths: list[Path]) -> int | None:
                 with f.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
     return total or None
-
-
-def _print_report(report: IngestReport) -> None:
-    counts = report.counts
-    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "no documents"
-    err.print(f"ingested: {summary}")
-    if report.problems:
-        table = Table("document", "outcome", "problem", title="problems")
-        for entry in report.problems:
-            table.add_row(entry.document, str(entry.outcome), entry.detail or "")
-        err.print(table)
 
 
 @app.command("export")

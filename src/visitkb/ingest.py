@@ -16,6 +16,9 @@ from visitkb.documents import ReadResult
 from visitkb.errors import BadDocument
 from visitkb.visits.extract import extract
 
+# Outcomes of documents not stored as given.
+PROBLEMS = frozenset({"error", Outcome.CONFLICT})
+
 
 @dataclass(frozen=True)
 class DocumentReport:
@@ -39,7 +42,7 @@ class IngestReport:
     @property
     def problems(self) -> list[DocumentReport]:
         """Errors and conflicts: the documents that were not stored as given."""
-        return [d for d in self.documents if d.outcome in {"error", Outcome.CONFLICT}]
+        return [d for d in self.documents if d.outcome in PROBLEMS]
 
 
 def ingest(
