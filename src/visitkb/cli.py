@@ -110,7 +110,7 @@ def _print_plain(line: str) -> None:
 
 
 def _count_inputs(paths: list[Path]) -> int | None:
-    """Documents the inputs hold, for the progress bar (lines of .jsonl, one per .txt)."""
+    """About how many documents the inputs hold, for the progress bar (one a .txt or a line)."""
     total = 0
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -118,8 +118,10 @@ def _count_inputs(paths: list[Path]) -> int | None:
             if f.suffix == ".txt" and f.is_file():
                 total += 1
             elif f.suffix == ".jsonl" and f.is_file() and not f.name.startswith("gold"):
-                with f.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
+                with f.open("rb") as handle:  # by chunks: a line may be gigabytes
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(lambda: handle.read(2**20), b"")
+                    )
     return total or None
 
 
