@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -110,7 +112,10 @@ def _print_plain(line: str) -> None:
 
 
 def _count_inputs(paths: list[Path]) -> int | None:
-    """About how many documents the inputs hold, for the progress bar (one a .txt or a line)."""
+    """About how many documents the inputs hold, for the progress bar (one a .txt or a line).
+
+    Unreadable files count for nothing here: ingest reports them, by name.
+    """
     total = 0
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -118,9 +123,9 @@ def _count_inputs(paths: list[Path]) -> int | None:
             if f.suffix == ".txt" and f.is_file():
                 total += 1
             elif f.suffix == ".jsonl" and f.is_file() and not f.name.startswith("gold"):
-                with f.open("rb") as handle:  # by chunks: a line may be gigabytes
+                with suppress(OSError), f.open("rb") as handle:  # by chunks: a line may be huge
                     total += sum(
-                        chunk.count(b"\n") for chunk in iter(lambda: handle.read(2**20), b"")
+                        chunk.count(b"\n") for chunk in iter(partial(handle.read, 2**20), b"")
                     )
     return total or None
 

@@ -31,6 +31,15 @@ def row_counts(engine: Engine) -> dict[str, int]:
         }
 
 
+def table_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, by primary key."""
+    with engine.connect() as conn:
+        return {
+            name: [tuple(row) for row in conn.execute(select(table).order_by(*table.primary_key))]
+            for name, table in m.Base.metadata.tables.items()
+        }
+
+
 def exports(conn: Connection) -> dict[str, list[dict[str, Any]]]:
     """The visits, people and agreements exports as JSON-ready dictionaries."""
     return {

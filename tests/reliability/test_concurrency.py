@@ -69,6 +69,7 @@ def test_readers_never_see_half_an_ingest(database_url, engine_for, synthetic_ex
         thread.join()
     assert seen == []
     assert reads >= ARRIVALS // 2  # the reader did read while the writer wrote
+    print(f"{reads} whole exports read during {len(arrivals)} ingests")
     with writer.connect() as conn:
         assert len(exports(conn)["visits"]) > 0
 
@@ -87,6 +88,7 @@ def test_two_ingests_at_once_store_each_document_once(
     outcomes: Counter[str] = Counter()
     for output in outputs:
         (summary,) = SUMMARY.findall(output)
+        print(f"concurrent ingest: {summary}")
         for part in summary.split(", "):
             count, outcome = part.split(" ")
             outcomes[outcome] += int(count)
