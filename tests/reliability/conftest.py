@@ -94,8 +94,8 @@ def new_database(migrated_template: str, tmp_path: Path) -> Iterator[Callable[[]
 
 @pytest.fixture
 def engine_for() -> Iterator[Callable[[str], Engine]]:
-    """Engines on given URLs, disposed afterwards (their pools hold no connection across a fork:
-    ``NullPool``)."""
+    """Engines on given URLs, disposed afterwards; unpooled, so no connection outlives its use
+    and none is inherited by a forked ingest."""
     engines: list[Engine] = []
 
     def make(url: str) -> Engine:

@@ -50,6 +50,7 @@ def exports(conn: Connection) -> dict[str, list[dict[str, Any]]]:
 
 
 def read_exports(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    """``exports`` in one connection of ``engine``."""
     with engine.connect() as conn:
         return exports(conn)
 

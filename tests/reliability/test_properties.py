@@ -1,17 +1,16 @@
 """Property-based tests: readers and normalisers are total on any input, and matching is symmetric.
 
-Each property runs a bounded number of examples (``EXAMPLES``) so the suite stays quick; set
-``HYPOTHESIS_PROFILE=thorough`` for a longer search.
+Each property runs a bounded number of examples (the ``quick`` profile of ``tests/conftest.py``)
+so the suite stays quick; set ``HYPOTHESIS_PROFILE=thorough`` for a longer search.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from visitkb.documents import Document, detect_language, read_documents
@@ -20,10 +19,6 @@ from visitkb.errors import BadDocument
 from visitkb.evaluate import EQUAL, name_match
 from visitkb.lang import supported_languages
 from visitkb.resolve.names import normalize_name
-
-settings.register_profile("quick", max_examples=150, deadline=None)
-settings.register_profile("thorough", max_examples=5_000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 ARABIC_LETTERS = st.characters(min_codepoint=0x0621, max_codepoint=0x064A)
 DEVANAGARI_CONSONANTS = st.characters(min_codepoint=0x0915, max_codepoint=0x0939)
