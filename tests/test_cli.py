@@ -79,6 +79,7 @@ def test_db_upgrade_prepares_an_empty_database(unmigrated_url, monkeypatch):
     result = CliRunner().invoke(app, ["db", "upgrade"])
     assert result.exit_code == 0
     assert "database ready" in result.output
+    assert "people added, 0 updated" in result.output
     assert CliRunner().invoke(app, ["ingest", str(SEEDS)]).exit_code == 0
 
 
@@ -160,3 +161,31 @@ def test_strict_ingest_fails_on_a_conflict_and_keeps_the_stored_text(run, databa
         stored = conn.scalar(select(m.Document.text).where(m.Document.external_id == seed.stem))
     engine.dispose()
     assert stored == seed.read_text(encoding="utf-8")
+
+
+def test_seed_gazetteer_reports_and_is_idempotent(run, tmp_path, monkeypatch):
+    first = run("db", "seed-gazetteer")
+    assert first.exit_code == 0
+    assert "0 people added, 0 updated" in first.output  # `db upgrade` seeded it already
+    (tmp_path / "TUV.yaml").write_text(
+        "country: TUV\npeople:\n  - id: test-president\n    names: {en: [Test], ar: [اختبار]}\n"
+        "    terms: [{role: president, start: 2031-01-01, end: null}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VISITKB_GAZETTEER_DIR", str(tmp_path))
+    assert "1 people added, 0 updated" in run("db", "seed-gazetteer").output
+    assert "0 people added, 0 updated" in run("db", "seed-gazetteer").output
+
+
+def test_a_bad_gazetteer_folder_is_reported(run, tmp_path, monkeypatch):
+    (tmp_path / "IRQ.yaml").write_text(
+        "country: IRQ\npeople:\n  - id: test-president\n    names: {en: [Test]}\n"
+        "    terms: [{role: tsar, start: 2031-02-30, end: null}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VISITKB_GAZETTEER_DIR", str(tmp_path))
+    for command in (["db", "seed-gazetteer"], ["db", "upgrade"]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 1
+        assert "the officials gazetteer has 1 problem(s)" in result.output
+        assert "IRQ.yaml: not a date (YYYY-MM-DD): day is out of range for month" in result.output

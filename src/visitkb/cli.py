@@ -7,7 +7,7 @@ import sys
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,11 +17,13 @@ from rich.table import Table
 from visitkb import records
 from visitkb.config import Settings
 from visitkb.database import check_current, make_engine, queries, upgrade
+from visitkb.database.gazetteer import SeedReport, seed_gazetteer
 from visitkb.documents import read_documents
-from visitkb.errors import DatabaseNotReady
+from visitkb.errors import DatabaseNotReady, GazetteerError
 from visitkb.evaluation import run_evaluation
 from visitkb.export import Format, stream
 from visitkb.ingest import PROBLEMS, DocumentReport, ingest
+from visitkb.world.officials import load_officials
 
 app = typer.Typer(help="visitkb: a knowledge base of diplomatic visits.", no_args_is_help=True)
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
@@ -56,8 +58,45 @@ def db_upgrade() -> None:
     Example: VISITKB_DATABASE_URL=postgresql://localhost/visitkb visitkb db upgrade
     """
     url = _settings().database_url
-    upgrade(url)
+    try:
+        report = upgrade(url)
+    except GazetteerError as error:
+        _gazetteer_failed(error)
     err.print(f"database ready: {make_engine(url).url.render_as_string(hide_password=True)}")
+    _print_seed(report)
+
+
+@db_app.command("seed-gazetteer")
+def db_seed_gazetteer() -> None:
+    """Load the officials gazetteer into the database; re-running changes nothing.
+
+    Reads the shipped files and every folder in VISITKB_GAZETTEER_DIR (see docs/gazetteer.md);
+    `db upgrade` does the same.
+
+    Example: VISITKB_GAZETTEER_DIR=./my-officials visitkb db seed-gazetteer
+    """
+    engine = _ready_engine()
+    try:
+        report = seed_gazetteer(engine, load_officials())
+    except GazetteerError as error:
+        _gazetteer_failed(error)
+    finally:
+        engine.dispose()
+    _print_seed(report)
+
+
+def _gazetteer_failed(error: GazetteerError) -> NoReturn:
+    err.print(f"[red]error:[/red] the officials gazetteer has {len(error.problems)} problem(s):")
+    for problem in error.problems:
+        err.print(f"  {problem}", markup=False)
+    raise typer.Exit(1)
+
+
+def _print_seed(report: SeedReport) -> None:
+    err.print(
+        f"gazetteer: {report.added} people added, {report.updated} updated, "
+        f"{report.unchanged} unchanged"
+    )
 
 
 @app.command("ingest")

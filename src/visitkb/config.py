@@ -19,10 +19,14 @@ class Settings:
     )
     api_token: str | None = None
     cors_origins: tuple[str, ...] = ()
+    gazetteer_dirs: tuple[Path, ...] = ()
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Read ``VISITKB_DATABASE_URL``, ``VISITKB_API_TOKEN`` and ``VISITKB_CORS_ORIGINS``."""
+        """Read ``VISITKB_DATABASE_URL``, ``_API_TOKEN``, ``_CORS_ORIGINS`` and ``_GAZETTEER_DIR``.
+
+        ``VISITKB_GAZETTEER_DIR`` holds one folder or several separated by ``os.pathsep``.
+        """
         env = os.environ if environ is None else environ
         kwargs: dict[str, object] = {}
         if env.get("VISITKB_DATABASE_URL"):
@@ -32,4 +36,7 @@ class Settings:
         origins = env.get("VISITKB_CORS_ORIGINS", "")
         if origins.strip():
             kwargs["cors_origins"] = tuple(o.strip() for o in origins.split(",") if o.strip())
+        folders = env.get("VISITKB_GAZETTEER_DIR", "")
+        if folders.strip():
+            kwargs["gazetteer_dirs"] = tuple(Path(f) for f in folders.split(os.pathsep) if f)
         return cls(**kwargs)  # type: ignore[arg-type]

@@ -20,3 +20,11 @@ class UnknownLanguage(BadDocument):
 
 class DatabaseNotReady(VisitkbError):
     """The database schema is missing or older than this version of visitkb."""
+
+
+class GazetteerError(VisitkbError):
+    """Officials gazetteer files that cannot be read or break its rules; lists every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems

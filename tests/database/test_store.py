@@ -57,14 +57,17 @@ def test_claims_come_back_as_a_visit_record_with_exact_evidence(fresh_db):
         (visit,) = list(queries.iter_visits(conn))
         (agreement,) = list(queries.iter_agreements(conn))
         people = list(queries.iter_people(conn))
+    # Both people are in the officials gazetteer: their records carry its names too.
     assert (visit.guest.name, visit.guest.country, visit.host_country) == (
-        "حسن روحاني",
+        "Hassan Rouhani",
         "IRN",
         "IRQ",
     )
-    assert visit.date_window == (None, date(2019, 3, 14))
+    assert "حسن روحاني" in visit.guest.names
+    # The text bounds the start by 2019-03-14; the gazetteer adds Rouhani's first day in office.
+    assert visit.date_window == (date(2013, 8, 3), date(2019, 3, 14))
     assert [p.name_en for p in visit.places] == ["Baghdad"]
-    assert [p.name for p in visit.participants] == ["برهم صالح"]
+    assert [p.name_en for p in visit.participants] == ["Barham Salih"]
     assert (agreement.count, agreement.kind, agreement.visit, agreement.host_country) == (
         22,
         "mixed",

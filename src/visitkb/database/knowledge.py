@@ -7,12 +7,15 @@ documents were ingested in; rows keep their ids across rebuilds through their ke
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 
 from sqlalchemy import Connection, Engine, bindparam, delete, exists, insert, select, update
 
 from visitkb import resolve
 from visitkb.database import models as m
 from visitkb.database.engine import write_transaction
+from visitkb.database.gazetteer import SOURCE as GAZETTEER
+from visitkb.resolve.names import name_key
 
 SCRIPTS = {"ARABIC": "Arab", "DEVANAGARI": "Deva", "LATIN": "Latn"}
 
@@ -40,39 +43,89 @@ def rebuild(engine: Engine) -> tuple[int, int]:
     half of it, and concurrent rebuilds run one after the other on the same claims.
     """
     with write_transaction(engine) as conn:
-        mentions = [
-            resolve.MentionClaim(r.id, r.external_id, r.claim_key, r.text, r.role, r.country)
-            for r in conn.execute(
-                select(m.Mention, m.Document.external_id).join(
-                    m.Document, m.Document.id == m.Mention.document_id
-                )
-            )
-        ]
-        sources = [
-            resolve.SourceClaim(
-                id=r.id,
-                document=r.external_id,
-                ordinal=r.ordinal,
-                guest_mention=r.guest_mention_id,
-                guest_country=r.guest_country,
-                host_country=r.host_country,
-                status=r.status,
-                start_date=r.start_date,
-                end_date=r.end_date,
-                window=(r.window_start, r.window_end),
-                duration_days=r.duration_days,
-            )
-            for r in conn.execute(
-                select(m.VisitSource, m.Document.external_id).join(
-                    m.Document, m.Document.id == m.VisitSource.document_id
-                )
-            )
-        ]
-        by_mention = resolve.resolve_people(mentions)
-        visits = resolve.merge_visits(sources, by_mention)
+        mentions = _read_mentions(conn)
+        sources = _read_sources(conn)
+        dates = dict(conn.execute(select(m.Document.external_id, m.Document.reference_date)).all())
+        by_mention = resolve.resolve_people(mentions, _read_known_people(conn), dates)
+        visits = resolve.merge_visits(sources, by_mention, {c.id: c for c in mentions})
         person_ids = _write_people(conn, by_mention)
         _write_visits(conn, visits, person_ids)
     return len(person_ids), len(visits)
+
+
+def _read_mentions(conn: Connection) -> list[resolve.MentionClaim]:
+    rows = conn.execute(
+        select(m.Mention, m.Document.external_id).join(
+            m.Document, m.Document.id == m.Mention.document_id
+        )
+    )
+    return [
+        resolve.MentionClaim(r.id, r.external_id, r.claim_key, r.text, r.role, r.country)
+        for r in rows
+    ]
+
+
+def _read_sources(conn: Connection) -> list[resolve.SourceClaim]:
+    participants: dict[int, list[int]] = defaultdict(list)
+    for source_id, mention_id in conn.execute(
+        select(m.VisitParticipant.visit_source_id, m.VisitParticipant.mention_id).order_by(
+            m.VisitParticipant.id
+        )
+    ):
+        participants[source_id].append(mention_id)
+    rows = conn.execute(
+        select(
+            m.VisitSource, m.Document.external_id, m.Document.reference_date, m.Document.ingested_at
+        ).join(m.Document, m.Document.id == m.VisitSource.document_id)
+    )
+    return [
+        resolve.SourceClaim(
+            id=r.id,
+            document=r.external_id,
+            ordinal=r.ordinal,
+            guest_mention=r.guest_mention_id,
+            guest_country=r.guest_country,
+            host_country=r.host_country,
+            status=r.status,
+            start_date=r.start_date,
+            end_date=r.end_date,
+            window=(r.window_start, r.window_end),
+            duration_days=r.duration_days,
+            reference_date=r.reference_date,
+            ingested=r.ingested_at.date() if r.ingested_at else None,
+            participants=tuple(participants[r.id]),
+        )
+        for r in rows
+    ]
+
+
+def _read_known_people(conn: Connection) -> list[resolve.KnownPerson]:
+    """The gazetteer as seeded: people with a gazetteer id, their spellings and terms."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in conn.execute(
+        select(m.PersonName.person_id, m.PersonName.name)
+        .where(m.PersonName.source == GAZETTEER)
+        .order_by(m.PersonName.id)
+    ):
+        names[person_id].append(name)
+    terms: dict[int, list[resolve.TermOfOffice]] = defaultdict(list)
+    for t in conn.execute(select(m.Term).order_by(m.Term.start, m.Term.id)).mappings():
+        terms[t["person_id"]].append(
+            resolve.TermOfOffice(t["role"], t["country"], t["start"], t["end"])
+        )
+    return [
+        resolve.KnownPerson(
+            id=row.gazetteer_id,
+            country=row.country,
+            names=tuple(names[row.id]),
+            terms=tuple(terms[row.id]),
+        )
+        for row in conn.execute(
+            select(m.Person.id, m.Person.gazetteer_id, m.Person.country, m.Person.name_en).where(
+                m.Person.gazetteer_id.is_not(None)
+            )
+        )
+    ]
 
 
 def _write_people(
@@ -82,7 +135,17 @@ def _write_people(
     ids = dict(
         conn.execute(select(m.Person.key, m.Person.id).where(m.Person.key.is_not(None))).all()
     )
+    known = {p.known.id for p in people.values() if p.known}
+    if known:
+        ids.update(
+            (f"gazetteer:{gid}", pid)
+            for gid, pid in conn.execute(
+                select(m.Person.gazetteer_id, m.Person.id).where(m.Person.gazetteer_id.in_(known))
+            )
+        )
     for key, person in sorted(people.items()):
+        if person.known:
+            continue  # the gazetteer says who they are
         values = {"name": person.name, "role": person.role, "country": person.country}
         if key in ids:
             conn.execute(update(m.Person).where(m.Person.id == ids[key]).values(**values))
@@ -90,19 +153,19 @@ def _write_people(
             ids[key] = conn.execute(
                 insert(m.Person).values(key=key, **values).returning(m.Person.id)
             ).scalar_one()
-    known = set(conn.execute(select(m.PersonName.person_id, m.PersonName.name)).all())
+    stored = set(conn.execute(select(m.PersonName.person_id, m.PersonName.name)).all())
     # A dict, because one name can reach a person twice (two mentions written alike).
     new_names = {
         (ids[p.key], name): {
             "person_id": ids[p.key],
             "name": name,
             "script": script_of(name),
-            "key": p.key,
+            "key": name_key(name),
             "source": "text",
         }
-        for p in people.values()
+        for p in sorted(people.values(), key=lambda p: p.key)
         for name in p.names
-        if (ids[p.key], name) not in known
+        if (ids[p.key], name) not in stored
     }
     if new_names:
         conn.execute(insert(m.PersonName), list(new_names.values()))

@@ -1,4 +1,7 @@
-"""Apply the Alembic migrations in ``migrations/`` and keep reference rows (countries) in sync."""
+"""Apply the Alembic migrations in ``migrations/`` and keep reference rows in sync.
+
+Reference rows are the ISO countries and the officials gazetteer (people, names, terms).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, insert, select
 
 from visitkb.database.engine import make_engine, normalize_url
+from visitkb.database.gazetteer import SeedReport, seed_gazetteer
 from visitkb.database.models import Country
 from visitkb.errors import DatabaseNotReady
 from visitkb.world.countries import all_countries
+from visitkb.world.officials import load_officials
 
 
 def migrations_dir() -> Path:
@@ -33,12 +38,18 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Migrate the database at ``url`` to ``revision`` and sync the country list."""
+def upgrade(url: str, revision: str = "head") -> SeedReport:
+    """Migrate the database at ``url`` to ``revision``, sync countries and seed the gazetteer.
+
+    Raises:
+        GazetteerError: a gazetteer file (shipped or in ``VISITKB_GAZETTEER_DIR``) is invalid;
+            the schema is migrated all the same.
+    """
     command.upgrade(alembic_config(url), revision)
     engine = make_engine(url)
     try:
         sync_countries(engine)
+        return seed_gazetteer(engine, load_officials())
     finally:
         engine.dispose()
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, exists, func, select, text
 
 from visitkb import records as r
 from visitkb.database import models as m
@@ -239,12 +239,19 @@ def assemble_visits(conn: Connection, rows: Sequence[Any]) -> list[r.Visit]:
 
 
 def iter_people(conn: Connection) -> Iterator[r.PersonEntry]:
-    """Every person with the documents naming them and the roles they held, by id."""
+    """Every person some document names, with those documents and the roles held, by id.
+
+    Gazetteer people no document has named yet are reference data, like countries: not listed.
+    """
+    named = exists().where(m.Mention.person_id == m.Person.id)
     after = 0
     while True:
         ids = list(
             conn.scalars(
-                select(m.Person.id).where(m.Person.id > after).order_by(m.Person.id).limit(CHUNK)
+                select(m.Person.id)
+                .where(m.Person.id > after, named)
+                .order_by(m.Person.id)
+                .limit(CHUNK)
             )
         )
         if not ids:

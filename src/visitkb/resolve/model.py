@@ -19,6 +19,27 @@ class MentionClaim:
 
 
 @dataclass(frozen=True)
+class TermOfOffice:
+    """A role held for a state from ``start`` to ``end`` (None: still held)."""
+
+    role: str
+    country: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person of the officials gazetteer, as stored: spellings in any script and terms."""
+
+    id: str  # gazetteer id
+    country: str | None
+    names: tuple[str, ...]
+    terms: tuple[TermOfOffice, ...] = ()
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceClaim:
     """A stored visit claim of one document."""
 
@@ -33,6 +54,9 @@ class SourceClaim:
     end_date: date | None
     window: tuple[date | None, date | None]
     duration_days: int | None
+    reference_date: date | None = None  # the day its document was written
+    ingested: date | None = None  # the day its document reached the knowledge base
+    participants: tuple[int, ...] = ()  # MentionClaim ids of the people met
 
     @property
     def key(self) -> str:
@@ -43,12 +67,13 @@ class SourceClaim:
 class ResolvedPerson:
     """One identity: the mentions that name it and what they say of it."""
 
-    key: str  # "text:<name key>" for people known only from texts
+    key: str  # "gazetteer:<id>", or "text:<name key>" for people known only from texts
     name: str
     role: str | None
     country: str | None
     names: list[str] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # MentionClaim ids
+    known: KnownPerson | None = None  # the gazetteer entry, when matched
 
 
 @dataclass

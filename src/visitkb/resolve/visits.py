@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
 
-from visitkb.resolve.model import ResolvedPerson, ResolvedVisit, SourceClaim
-
-Window = tuple[date | None, date | None]
+from visitkb.resolve.model import MentionClaim, ResolvedPerson, ResolvedVisit, SourceClaim
+from visitkb.resolve.windows import (
+    Constraint,
+    Window,
+    intersect,
+    narrow,
+    report_constraint,
+    role_constraint,
+)
 
 # Reports of one trip disagree by a day or so (announced day vs arrival, time zones).
 SAME_DAY_TOLERANCE_DAYS = 1
@@ -18,14 +23,6 @@ def _window(source: SourceClaim) -> Window:
     if source.start_date:
         return (source.start_date, source.start_date)
     return source.window
-
-
-def _intersect(a: Window, b: Window) -> Window | None:
-    lo = max((d for d in (a[0], b[0]) if d), default=None)
-    hi = min((d for d in (a[1], b[1]) if d), default=None)
-    if lo and hi and lo > hi:
-        return None
-    return (lo, hi)
 
 
 def _precision(source: SourceClaim) -> tuple[int, int]:
@@ -51,18 +48,24 @@ class _Cluster:
         days = [s.start_date for s in self.sources if s.start_date]
         if day and days:
             return any(abs((day - d).days) <= SAME_DAY_TOLERANCE_DAYS for d in days)
-        return _intersect(self.window, _window(source)) is not None
+        return intersect(self.window, _window(source)) is not None
 
     def add(self, source: SourceClaim) -> None:
         self.sources.append(source)
         self.documents.add(source.document)
-        self.window = _intersect(self.window, _window(source)) or self.window
+        self.window = intersect(self.window, _window(source)) or self.window
 
 
 def merge_visits(
-    sources: Iterable[SourceClaim], people: Mapping[int, ResolvedPerson]
+    sources: Iterable[SourceClaim],
+    people: Mapping[int, ResolvedPerson],
+    mentions: Mapping[int, MentionClaim] | None = None,
 ) -> list[ResolvedVisit]:
-    """Group sources into visits; the result does not depend on the order sources come in."""
+    """Group sources into visits; the result does not depend on the order sources come in.
+
+    With ``mentions`` (by id), a visit whose day no source gives gets the narrowest window the
+    roles of its guest and participants and the report dates allow.
+    """
     by_pair: dict[tuple[str, str], list[SourceClaim]] = defaultdict(list)
     for source in sources:
         by_pair[(people[source.guest_mention].key, source.host_country)].append(source)
@@ -76,7 +79,7 @@ def merge_visits(
                 clusters.append(_Cluster(source))
             else:
                 home.add(source)
-        visits += [_merged(guest, cluster.sources) for cluster in clusters]
+        visits += [_merged(guest, c.sources, people, mentions or {}) for c in clusters]
     return sorted(visits, key=lambda v: v.key)
 
 
@@ -87,25 +90,34 @@ def _vote(values: Iterable[object]) -> object | None:
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def _merged(guest: str, sources: list[SourceClaim]) -> ResolvedVisit:
+def _merged(
+    guest: str,
+    sources: list[SourceClaim],
+    people: Mapping[int, ResolvedPerson],
+    mentions: Mapping[int, MentionClaim],
+) -> ResolvedVisit:
     ordered = sorted(sources, key=lambda s: (s.document, s.ordinal))
     occurred = [s for s in ordered if s.status == "occurred"]
     # A trip reported as done by one source and as announced by another has happened: the
     # reports of it happening know the real days.
     deciding = occurred or ordered
     start = _vote(s.start_date for s in deciding)
+    duration = _vote(s.duration_days for s in deciding)
     window: Window = (start, start) if start else (None, None)
     reasons = []
     if start:
         said_by = [s.document for s in deciding if s.start_date == start]
         reasons.append(f"start day {start.isoformat()} given by {', '.join(said_by)}")
     else:
-        for source in ordered:
-            narrowed = _intersect(window, source.window)
-            if narrowed is not None and source.window != (None, None):
-                window = narrowed
-                lo, hi = (d.isoformat() if d else "open" for d in source.window)
-                reasons.append(f"window {lo} to {hi} from {source.document}")
+        given = [
+            Constraint(s.window, f"{s.document} dates it {_span(s.window)}")
+            for s in ordered
+            if s.window != (None, None)
+        ]
+        inferred = [
+            c for s in ordered for c in _inferred(s, people, mentions, duration) if c is not None
+        ]
+        window, reasons = narrow(window, given + inferred)
     return ResolvedVisit(
         key=ordered[0].key,
         guest=guest,
@@ -115,7 +127,30 @@ def _merged(guest: str, sources: list[SourceClaim]) -> ResolvedVisit:
         start_date=start,  # type: ignore[arg-type]
         end_date=_vote(s.end_date for s in deciding),  # type: ignore[arg-type]
         window=window,
-        duration_days=_vote(s.duration_days for s in deciding),  # type: ignore[arg-type]
+        duration_days=duration,  # type: ignore[arg-type]
         reasons=reasons,
         sources=[s.id for s in ordered],
     )
+
+
+def _span(window: Window) -> str:
+    lo, hi = (d.isoformat() if d else "open" for d in window)
+    return f"{lo} to {hi}"
+
+
+def _inferred(
+    source: SourceClaim,
+    people: Mapping[int, ResolvedPerson],
+    mentions: Mapping[int, MentionClaim],
+    duration: object,
+) -> list[Constraint | None]:
+    """What the roles in a source and its report date say of the start day."""
+    # People met on the last day of a trip held office from that day on, not from the first.
+    slack = duration - 1 if isinstance(duration, int) and duration > 1 else 0
+    found = [report_constraint(source)]
+    if source.guest_mention in mentions:
+        found.append(role_constraint(people[source.guest_mention], mentions[source.guest_mention]))
+    for mention_id in source.participants:
+        if mention_id in mentions and mention_id in people:
+            found.append(role_constraint(people[mention_id], mentions[mention_id], slack))
+    return found
