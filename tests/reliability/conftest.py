@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.pool import NullPool
 
 from visitkb.cli import app
-from visitkb.database import make_engine
+from visitkb.database import knowledge, make_engine
 from visitkb.documents import read_documents
 from visitkb.ingest import ingest
 
@@ -39,7 +39,8 @@ class Reference:
     """The knowledge base an uninterrupted ingest of the corpus makes, with synthetic claims."""
 
     documents: int
-    seconds: float  # the ingest's duration, in this process
+    storing_seconds: float  # reading, extracting and storing every document, in this process
+    resolving_seconds: float  # a rebuild of them all
     row_counts: dict[str, int]
     exports: dict[str, Any]  # without_numbering
 
@@ -59,11 +60,19 @@ def reference(
         patch.setattr("visitkb.ingest.extract", synthetic_extract)
         engine = make_engine(url, poolclass=NullPool)
         started = time.monotonic()
-        report = ingest(engine, read_documents(CORPUS_PATHS))
-        seconds = time.monotonic() - started
+        stored: list[float] = []
+        report = ingest(
+            engine,
+            read_documents(CORPUS_PATHS),
+            on_document=lambda _: stored.append(time.monotonic()),
+        )
+        # Resolution again, warm as in a process forked from this one (and idempotent).
+        resolving = time.monotonic()
+        knowledge.rebuild(engine)
         yield Reference(
             documents=report.counts["added"],
-            seconds=seconds,
+            storing_seconds=stored[-1] - started,
+            resolving_seconds=time.monotonic() - resolving,
             row_counts=row_counts(engine),
             exports=without_numbering(read_exports(engine)),
         )
