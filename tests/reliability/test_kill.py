@@ -20,6 +20,7 @@ from .snapshot import (
 )
 
 KILLS = 5
+RESOLVING_KILLS = 2
 # Seconds a killed process may take to go, and a resumed ingest to finish.
 EXIT_TIMEOUT = 10
 RESUME_TIMEOUT = 120
@@ -39,11 +40,11 @@ def test_killed_ingests_leave_whole_documents_and_resume_to_the_same_result(
     engine = engine_for(url)
     kills = []
     for run in range(KILLS):
-        # A random moment of what is left to do: while documents are left, half the kills aim
-        # at storing them and half at resolving after them.
+        # A random moment of what is left to do: the first kills aim at storing the documents
+        # left, the last ones at resolving after them.
         left = 1 - _documents(engine) / reference.documents
         storing = reference.storing_seconds * left
-        if left and rng.random() < 0.5:
+        if left and run < KILLS - RESOLVING_KILLS:
             phase, delay = "storing", rng.uniform(0, storing)
         else:
             phase, delay = "resolving", storing + rng.uniform(0, reference.resolving_seconds)
