@@ -102,3 +102,13 @@ def test_rebuild_keeps_ids_and_is_idempotent(fresh_db):
     knowledge.rebuild(fresh_db)
     with fresh_db.connect() as conn:
         assert [v.model_dump() for v in queries.iter_visits(conn)] == before
+
+
+def test_window_reasons_name_gazetteer_people_in_english(fresh_db):
+    with Session(fresh_db) as session, session.begin():
+        add_document(session, Document(id="d1", lang="ar", text=TEXT), _extraction())
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        (visit,) = list(queries.iter_visits(conn))
+        detail = queries.get_visit(conn, visit.id)
+    assert any(r.startswith("Hassan Rouhani was president of IRN") for r in detail.window_reasons)

@@ -120,6 +120,7 @@ def _read_known_people(conn: Connection) -> list[resolve.KnownPerson]:
             country=row.country,
             names=tuple(names[row.id]),
             terms=tuple(terms[row.id]),
+            name_en=row.name_en,
         )
         for row in conn.execute(
             select(m.Person.id, m.Person.gazetteer_id, m.Person.country, m.Person.name_en).where(
