@@ -163,6 +163,31 @@ def test_strict_ingest_fails_on_a_conflict_and_keeps_the_stored_text(run, databa
     assert stored == seed.read_text(encoding="utf-8")
 
 
+def test_export_filters_by_the_options_the_api_takes(run):
+    run("ingest", str(SEEDS))
+    result = run("export", "--what", "visits", "--from", "2019-01-01", "--to", "2019-01-31")
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        (["--what", "people", "--official", "x"], "--official"),
+        (["--what", "visits", "--kind", "mou"], "--kind"),
+        (["--what", "visits", "--country", "IRQ", "--country", "IRN"], "--country"),
+        (["--what", "visits", "--host-country", "Iraq"], "--host-country"),
+        (["--what", "visits", "--from", "2020-02-01", "--to", "2020-01-01"], "--to"),
+        (["--what", "visits", "--from", "March"], "--from"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else v,
+)
+def test_export_refuses_filters_that_do_not_apply(database_url, monkeypatch, args, complaint):
+    monkeypatch.setenv("VISITKB_DATABASE_URL", database_url)
+    result = CliRunner().invoke(app, ["export", *args])
+    assert result.exit_code == 2
+    assert complaint in result.output
+
+
 def test_seed_gazetteer_reports_and_is_idempotent(run, tmp_path, monkeypatch):
     first = run("db", "seed-gazetteer")
     assert first.exit_code == 0

@@ -86,3 +86,27 @@ def test_an_invented_day_is_wrong_and_identity_is_measured_across_documents():
     assert report.scores["all"].as_dict()["start_date"]["accuracy"] == 0.0
     assert report.identity["split"] == ["Hassan Rouhani"]
     assert report.identity["rate"] == 0.0
+
+
+def test_eval_says_which_documents_failed_to_ingest(tmp_path, monkeypatch):
+    from visitkb import ingest as ingest_module
+    from visitkb.evaluation import run_evaluation
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        '{"id": "ok", "lang": "ar", "text": "زار الرئيس بغداد"}\n'
+        '{"id": "broken", "lang": "ar", "text": "نص"}\n',
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "ok", "visits": [], "people": []}\n', encoding="utf-8")
+    real = ingest_module.extract
+
+    def extract(doc):
+        if doc.id == "broken":
+            raise RuntimeError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(ingest_module, "extract", extract)
+    report = run_evaluation([docs], [gold])
+    assert report.misses[0] == "broken: not ingested: extraction failed: RuntimeError: boom"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from collections.abc import Callable, Iterable
 from contextlib import suppress
+from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,8 +19,9 @@ from rich.table import Table
 
 from visitkb import records
 from visitkb.config import Settings
-from visitkb.database import check_current, make_engine, queries, upgrade
+from visitkb.database import Connection, check_current, make_engine, queries, upgrade
 from visitkb.database.gazetteer import SeedReport, seed_gazetteer
+from visitkb.database.queries import Sort
 from visitkb.documents import read_documents
 from visitkb.errors import DatabaseNotReady, GazetteerError
 from visitkb.evaluation import run_evaluation
@@ -30,10 +34,10 @@ db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 err = Console(stderr=True, soft_wrap=True)
 
-EXPORTS = {
-    "visits": (queries.iter_visits, records.Visit),
-    "people": (queries.iter_people, records.PersonEntry),
-    "agreements": (queries.iter_agreements, records.AgreementEntry),
+EXPORT_KINDS = {
+    "visits": records.Visit,
+    "people": records.PersonEntry,
+    "agreements": records.AgreementEntry,
 }
 
 
@@ -169,6 +173,77 @@ def _count_inputs(paths: list[Path]) -> int | None:
     return total or None
 
 
+DAY = ["%Y-%m-%d"]
+
+
+def _freeze_heap() -> None:
+    """Exempt what exists now (modules, schemas, the app) from cyclic garbage collection.
+
+    Long-running commands call this once set up: those objects live as long as the process, and
+    the collector rescanning them slows exports and stalls requests (docs/performance.md).
+    """
+    gc.freeze()
+
+
+# Which options filter which export (the API's listings take the same ones).
+EXPORT_OPTIONS = {
+    "visits": {"from", "to", "official", "guest", "participant", "guest_country",
+               "host_country", "country", "status", "lang", "document", "q", "sort"},
+    "people": {"name", "q", "country", "role"},
+    "agreements": {"country", "guest_country", "host_country", "from", "to", "kind", "visit",
+                   "document", "sort"},
+}  # fmt: skip
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _export_records(what: str, options: dict[str, Any]) -> Callable[[Connection], Iterable[Any]]:
+    """The query of ``what`` with the filters the options give; BadParameter for a misfit."""
+    given = {name for name, value in options.items() if value not in (None, [])}
+    misfits = sorted(given - EXPORT_OPTIONS[what])
+    if misfits:
+        raise typer.BadParameter(f"does not filter {what}", param_hint=_option(misfits[0]))
+    countries = options["country"] or []
+    if what != "agreements" and len(countries) > 1:
+        raise typer.BadParameter(f"give one country for {what}", param_hint="--country")
+    day = {k: options[k].date() if options[k] else None for k in ("from", "to")}
+    sort = options["sort"] or Sort.date
+    try:
+        if what == "visits":
+            visit_filters = queries.VisitFilters(
+                date_from=day["from"],
+                date_to=day["to"],
+                country=countries[0] if countries else None,
+                **{
+                    k: options[k]
+                    for k in EXPORT_OPTIONS["visits"] - {"from", "to", "country", "sort"}
+                },
+            )
+            return lambda conn: queries.iter_visits(conn, visit_filters, sort)
+        if what == "people":
+            person_filters = queries.PersonFilters(
+                name=options["name"],
+                q=options["q"],
+                country=countries[0] if countries else None,
+                role=options["role"],
+            )
+            return lambda conn: queries.iter_people(conn, person_filters)
+        agreement_filters = queries.AgreementFilters(
+            countries=tuple(countries),
+            date_from=day["from"],
+            date_to=day["to"],
+            **{
+                k: options[k]
+                for k in ("guest_country", "host_country", "kind", "visit", "document")
+            },
+        )
+        return lambda conn: queries.iter_agreements(conn, agreement_filters, sort)
+    except queries.FilterError as error:
+        raise typer.BadParameter(error.message, param_hint=_option(error.name)) from None
+
+
 @app.command("export")
 def export_command(
     what: Annotated[str, typer.Option(help="visits, people or agreements")] = "visits",
@@ -176,17 +251,59 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout)")
     ] = None,
+    date_from: Annotated[
+        datetime | None,
+        typer.Option("--from", help="Visits reaching this day or later", formats=DAY),
+    ] = None,
+    date_to: Annotated[
+        datetime | None,
+        typer.Option("--to", help="Visits beginning this day or earlier", formats=DAY),
+    ] = None,
+    official: Annotated[
+        str | None, typer.Option(help="Guest or participant: id or any-script name")
+    ] = None,
+    guest: Annotated[str | None, typer.Option(help="The travelling official: id or name")] = None,
+    participant: Annotated[
+        str | None, typer.Option(help="Someone the guest met: id or name")
+    ] = None,
+    guest_country: Annotated[str | None, typer.Option(help="ISO alpha-3 code")] = None,
+    host_country: Annotated[str | None, typer.Option(help="ISO alpha-3 code")] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(help="Either side; for agreements repeat it for a pair", show_default=False),
+    ] = None,
+    status: Annotated[str | None, typer.Option(help="occurred or planned")] = None,
+    lang: Annotated[str | None, typer.Option(help="Reported in this language")] = None,
+    document: Annotated[str | None, typer.Option(help="Reported by this document id")] = None,
+    q: Annotated[
+        str | None, typer.Option("--q", help="Part of a person's or a place's name")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="People: a name in any script")] = None,
+    role: Annotated[str | None, typer.Option(help="People: a role held")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Agreements: agreement, mou, mixed or other")
+    ] = None,
+    visit: Annotated[int | None, typer.Option(help="Agreements: of this visit id")] = None,
+    sort: Annotated[Sort | None, typer.Option(help="date (default) or -date")] = None,
 ) -> None:
-    """Write structured records.
+    """Write structured records, filtered as the API's listings are (the same bytes as its exports).
 
-    Example: visitkb export --what visits --format csv -o visits.csv
+    Example: visitkb export --what visits --format csv --official "सामी राशिद" --from 2023-01-01
     """
-    if what not in EXPORTS:
-        raise typer.BadParameter(f"choose one of {', '.join(EXPORTS)}", param_hint="--what")
-    fetch, kind = EXPORTS[what]
+    if what not in EXPORT_OPTIONS:
+        raise typer.BadParameter(f"choose one of {', '.join(EXPORT_OPTIONS)}", param_hint="--what")
+    options = {
+        "from": date_from, "to": date_to, "official": official, "guest": guest,
+        "participant": participant, "guest_country": guest_country,
+        "host_country": host_country, "country": country, "status": status, "lang": lang,
+        "document": document, "q": q, "name": name, "role": role, "kind": kind, "visit": visit,
+        "sort": sort,
+    }  # fmt: skip
+    records_of = _export_records(what, options)
     engine = _ready_engine()
+    _freeze_heap()
     with engine.connect() as conn:
-        chunks = stream(fetch(conn), fmt, kind)
+        chunks = stream(records_of(conn), fmt, EXPORT_KINDS[what])
         if output is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)
@@ -213,6 +330,7 @@ def serve(
 
     _ready_engine().dispose()
     err.print(f"visitkb serving on http://{host}:{port} (API docs: http://{host}:{port}/docs)")
+    _freeze_heap()
     uvicorn.run(create_app(_settings()), host=host, port=port, log_level="warning")
 
 

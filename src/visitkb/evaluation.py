@@ -31,10 +31,15 @@ def run_evaluation(docs: Sequence[Path], gold: Sequence[Path]) -> Report:
         upgrade(url)
         engine = make_engine(url)
         try:
-            ingest(engine, items)
+            report = ingest(engine, items)
             with engine.connect() as conn:
                 visits = list(queries.iter_visits(conn))
                 people = list(queries.iter_people(conn))
         finally:
             engine.dispose()
-    return evaluate(visits, people, read_gold(gold), languages)
+    scored = evaluate(visits, people, read_gold(gold), languages)
+    # A document that failed to ingest scores as all misses: say why, first.
+    scored.misses[:0] = [
+        f"{entry.document}: not ingested: {entry.detail}" for entry in report.problems
+    ]
+    return scored

@@ -147,3 +147,13 @@ def test_a_name_written_twice_in_a_document_is_one_name_of_its_person(fresh_db):
 def _span_at(text: str, start: int, needle: str) -> v.Evidence:
     assert text[start : start + len(needle)] == needle
     return v.Evidence(start, start + len(needle), needle)
+
+
+def test_window_reasons_name_gazetteer_people_in_english(fresh_db):
+    with Session(fresh_db) as session, session.begin():
+        add_document(session, Document(id="d1", lang="ar", text=TEXT), _extraction())
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        (visit,) = list(queries.iter_visits(conn))
+        detail = queries.get_visit(conn, visit.id)
+    assert any(r.startswith("Hassan Rouhani was president of IRN") for r in detail.window_reasons)

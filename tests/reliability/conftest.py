@@ -9,7 +9,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -46,9 +46,7 @@ class Reference:
 
 
 @pytest.fixture(scope="session")
-def reference(
-    migrated_template: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Reference]:
+def reference(migrated_template: str, tmp_path_factory: pytest.TempPathFactory) -> Reference:
     """What every resumed or concurrent ingest of ``CORPUS_PATHS`` must end with."""
     with ExitStack() as stack, pytest.MonkeyPatch.context() as patch:
         if ON_POSTGRES:
@@ -58,7 +56,7 @@ def reference(
             shutil.copyfile(migrated_template, path)
             url = f"sqlite:///{path}"
         patch.setattr("visitkb.ingest.extract", synthetic_extract)
-        engine = make_engine(url, poolclass=NullPool)
+        engine = stack.enter_context(_disposing(make_engine(url, poolclass=NullPool)))
         started = time.monotonic()
         stored: list[float] = []
         report = ingest(
@@ -69,13 +67,20 @@ def reference(
         # Resolution again, warm as in a process forked from this one (and idempotent).
         resolving = time.monotonic()
         knowledge.rebuild(engine)
-        yield Reference(
+        return Reference(
             documents=report.counts["added"],
             storing_seconds=stored[-1] - started,
             resolving_seconds=time.monotonic() - resolving,
             row_counts=row_counts(engine),
             exports=without_numbering(read_exports(engine)),
         )
+
+
+@contextmanager
+def _disposing(engine: Engine) -> Iterator[Engine]:
+    try:
+        yield engine
+    finally:
         engine.dispose()
 
 

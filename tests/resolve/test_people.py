@@ -88,3 +88,42 @@ def test_a_longer_name_links_by_its_leading_words_and_two_shared_words_do_not():
     )
     assert people[1].known == crown_prince
     assert people[2].known is None
+
+
+FM_A = KnownPerson(
+    id="fm-a",
+    country="IRQ",
+    names=("Minister A", "الوزير أ"),
+    terms=(TermOfOffice("foreign minister", "IRQ", date(2016, 1, 1), date(2020, 5, 6)),),
+    name_en="Minister A",
+)
+FM_B = KnownPerson(
+    id="fm-b",
+    country="IRQ",
+    names=("Minister B", "الوزير ب"),
+    terms=(TermOfOffice("foreign minister", "IRQ", date(2020, 5, 7), None),),
+    name_en="Minister B",
+)
+
+
+def _role_only(mid, doc, text="وزير الخارجية العراقي", role="foreign minister"):
+    return MentionClaim(mid, doc, 0, text, role, "IRQ", role_only=True)
+
+
+def test_a_role_alone_is_the_holder_on_the_day_of_the_visit():
+    people = resolve_people(
+        [_role_only(1, "a"), _role_only(2, "b")],
+        [FM_A, FM_B],
+        {"a": date(2024, 1, 1), "b": date(2024, 1, 1)},
+        visit_days={1: date(2019, 3, 1)},
+    )
+    assert people[1].known == FM_A  # the visit's day decides, not the report's
+    assert people[2].known == FM_B
+    assert people[1].inferred[1].startswith("named only as 'وزير الخارجية العراقي': Minister A")
+    assert people[1].names == []  # a role phrase is no name
+
+
+def test_a_role_without_a_single_holder_stays_unresolved_and_apart():
+    people = resolve_people([_role_only(1, "a"), _role_only(2, "b")], [FM_A, FM_B])
+    assert people[1].known is None and not people[1].inferred
+    assert people[1].key != people[2].key

@@ -9,13 +9,17 @@ from fastapi import FastAPI
 
 from visitkb import __version__
 from visitkb.api import problems
-from visitkb.api.routes import documents, health
+from visitkb.api.routes import agreements, documents, exports, health, overview, people, visits
 from visitkb.config import Settings
 from visitkb.database import make_engine
 
 DESCRIPTION = """
 Who visited whom, when, whom they met and what was signed: diplomatic visits extracted from
 Arabic and Hindi news, each fact with the document and character offsets it came from.
+
+Listings page by cursor: follow `next` (or the `Link` header) with the same filters. Every
+listing has an export under `/export/` with the same filters. Errors are RFC 9457 problem
+details (`application/problem+json`).
 """
 
 
@@ -32,6 +36,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     problems.install(app)
-    app.include_router(health.router)
-    app.include_router(documents.router)
+    for module in (health, visits, people, agreements, overview, documents, exports):
+        app.include_router(module.router)
     return app

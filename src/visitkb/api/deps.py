@@ -1,19 +1,56 @@
-"""Dependencies shared by the routes."""
+"""Dependencies shared by the routes.
+
+They are ``async`` so that FastAPI runs them on the event loop: a sync dependency costs a
+thread-pool hand-off per request, which measured as much as the query itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import secrets
+from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from visitkb.database import Connection
+from visitkb.config import Settings
+from visitkb.database import Connection, Engine
 
 
-def get_connection(request: Request) -> Iterator[Connection]:
+async def get_connection(request: Request) -> AsyncIterator[Connection]:
     """A read connection for one request."""
     with request.app.state.engine.connect() as conn:
         yield conn
 
 
+async def get_engine(request: Request) -> Engine:
+    """The application's engine, for responses that outlive the request's dependencies."""
+    return request.app.state.engine
+
+
+async def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
 ConnectionDep = Annotated[Connection, Depends(get_connection)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_bearer = HTTPBearer(auto_error=False, description="The server's VISITKB_API_TOKEN")
+
+
+async def require_writer(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Let the request write only with the configured bearer token (compared in constant time)."""
+    if settings.api_token is None:
+        raise HTTPException(403, "writes are disabled: the server has no VISITKB_API_TOKEN")
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), settings.api_token.encode()):
+        raise HTTPException(
+            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+WriterDep = Depends(require_writer)

@@ -8,10 +8,23 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+
+from visitkb.database.queries import FilterError, InvalidCursor
 
 MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, object]] | None = None
 
 
 def problem(status: int, detail: str, **extra: object) -> JSONResponse:
@@ -24,6 +37,27 @@ def problem(status: int, detail: str, **extra: object) -> JSONResponse:
     }
     body.update(extra)
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+
+
+def _parameter_problem(name: str, message: str) -> JSONResponse:
+    loc = ["query", name]
+    return problem(
+        422,
+        f"query.{name}: {message}",
+        errors=[{"loc": loc, "msg": message, "type": "value_error"}],
+    )
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI entries for the problem responses a route can give."""
+    schema = Problem.model_json_schema()
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {MEDIA_TYPE: {"schema": schema}},
+        }
+        for status in statuses
+    }
 
 
 def install(app: FastAPI) -> None:
@@ -44,6 +78,14 @@ def install(app: FastAPI) -> None:
         ]
         summary = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
         return problem(422, summary or "invalid request", errors=errors)
+
+    @app.exception_handler(FilterError)
+    async def invalid_filter(_request: Request, error: FilterError) -> JSONResponse:
+        return _parameter_problem(error.name, error.message)
+
+    @app.exception_handler(InvalidCursor)
+    async def invalid_cursor(_request: Request, error: InvalidCursor) -> JSONResponse:
+        return _parameter_problem("cursor", str(error))
 
     @app.exception_handler(Exception)
     async def server_error(_request: Request, error: Exception) -> JSONResponse:

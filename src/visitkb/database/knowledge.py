@@ -46,7 +46,13 @@ def rebuild(engine: Engine) -> tuple[int, int]:
         mentions = _read_mentions(conn)
         sources = _read_sources(conn)
         dates = dict(conn.execute(select(m.Document.external_id, m.Document.reference_date)).all())
-        by_mention = resolve.resolve_people(mentions, _read_known_people(conn), dates)
+        days = {
+            mention: s.start_date
+            for s in sources
+            if s.start_date
+            for mention in (s.guest_mention, *s.participants)
+        }
+        by_mention = resolve.resolve_people(mentions, _read_known_people(conn), dates, days)
         visits = resolve.merge_visits(sources, by_mention, {c.id: c for c in mentions})
         person_ids = _write_people(conn, by_mention)
         _write_visits(conn, visits, person_ids)
@@ -119,6 +125,7 @@ def _read_known_people(conn: Connection) -> list[resolve.KnownPerson]:
             country=row.country,
             names=tuple(names[row.id]),
             terms=tuple(terms[row.id]),
+            name_en=row.name_en,
         )
         for row in conn.execute(
             select(m.Person.id, m.Person.gazetteer_id, m.Person.country, m.Person.name_en).where(
@@ -169,12 +176,15 @@ def _write_people(
     }
     if new_names:
         conn.execute(insert(m.PersonName), list(new_names.values()))
-    links = [{"mention": mention, "person": ids[p.key]} for mention, p in by_mention.items()]
+    links = [
+        {"mention": mention, "person": ids[p.key], "how": p.inferred.get(mention)}
+        for mention, p in by_mention.items()
+    ]
     if links:
         conn.execute(
             update(m.Mention)
             .where(m.Mention.id == bindparam("mention"))
-            .values(person_id=bindparam("person")),
+            .values(person_id=bindparam("person"), inference=bindparam("how")),
             links,
         )
     return {key: ids[key] for key in people}

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -152,6 +154,10 @@ class Mention(Base):
     claim_key: Mapped[int] = mapped_column(Integer)  # the person's key within the document
     role: Mapped[str | None] = mapped_column(String(120))  # as the text gives it
     country: Mapped[str | None] = _country_fk()
+    # The text names the person only by role ("the Iraqi foreign minister").
+    role_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # How resolution found the person when the text does not name them (not text evidence).
+    inference: Mapped[str | None] = mapped_column(Text)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )

@@ -120,6 +120,7 @@ def _add_mentions(
                 claim_key=person.key,
                 role=person.role,
                 country=person.country,
+                role_only=not person.named,
             )
             session.add(mention)
             first.setdefault(person.key, mention)

@@ -16,6 +16,7 @@ class MentionClaim:
     text: str
     role: str | None
     country: str | None
+    role_only: bool = False  # the text names the person only by role
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ResolvedPerson:
     names: list[str] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # MentionClaim ids
     known: KnownPerson | None = None  # the gazetteer entry, when matched
+    inferred: dict[int, str] = field(default_factory=dict)  # mention id -> how it was resolved
 
 
 @dataclass

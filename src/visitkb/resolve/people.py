@@ -7,7 +7,10 @@ Rules, in order:
    the whole name's key (any script), or its words as the start of the spelling's words, or a
    single word (a surname) confirmed by the country or role the text gives; the candidate that
    also agrees on country, role and the document's date wins, and a tie links nothing.
-3. Groups not in the gazetteer are one person across documents when their fullest names have the
+3. A group the text names only by role ("the Iraqi foreign minister") is the gazetteer's
+   holder of that office on the day of the visit (or of the report); the inference is recorded
+   on its mentions. With no single holder known it stays a person of its own, per document.
+4. Groups not in the gazetteer are one person across documents when their fullest names have the
    same key, or when one name of three words or more starts the other; a lone surname joins
    the only such person of its country.
 """
@@ -46,11 +49,17 @@ class _Group:
 
     @property
     def names(self) -> list[str]:
-        return list(dict.fromkeys(m.text for m in self.mentions))
+        """The names written; a role phrase is no name."""
+        return list(dict.fromkeys(m.text for m in self.mentions if not m.role_only))
+
+    @property
+    def role_only(self) -> bool:
+        return all(m.role_only for m in self.mentions)
 
     @property
     def fullest(self) -> str:
-        return max(self.names, key=lambda t: (len(t.split()), len(t), t))
+        written = self.names or [m.text for m in self.mentions]
+        return max(written, key=lambda t: (len(t.split()), len(t), t))
 
     @property
     def role(self) -> str | None:
@@ -114,6 +123,22 @@ class _Gazetteer:
             return None
         return self.people[ranking[0][0]]
 
+    def holder(self, role: str | None, country: str | None, day: date | None) -> KnownPerson | None:
+        """The one person who held ``role`` for ``country`` on ``day``, or None."""
+        office = base_role(role)
+        if not (office and country and day):
+            return None
+        holders = {
+            p.id
+            for p in self.people.values()
+            for t in p.terms
+            if t.role == office
+            and t.country == country
+            and t.start <= day
+            and (t.end is None or day <= t.end)
+        }
+        return self.people[holders.pop()] if len(holders) == 1 else None
+
 
 def _starts(words: tuple[str, ...], spelling: tuple[str, ...]) -> bool:
     return len(spelling) >= len(words) and spelling[: len(words)] == words
@@ -146,9 +171,15 @@ def resolve_people(
     mentions: Iterable[MentionClaim],
     known: Iterable[KnownPerson] = (),
     reference_dates: Mapping[str, date | None] | None = None,
+    visit_days: Mapping[int, date] | None = None,
 ) -> dict[int, ResolvedPerson]:
-    """Map every mention id to its person; the result does not depend on input order."""
+    """Map every mention id to its person; the result does not depend on input order.
+
+    ``visit_days`` gives, for mentions of visit guests and participants, the day of the visit
+    (the day a role-only mention is resolved for, before the report's date).
+    """
     dates = reference_dates or {}
+    days = visit_days or {}
     by_group: dict[tuple[str, int], list[MentionClaim]] = defaultdict(list)
     for mention in mentions:
         by_group[(mention.document, mention.claim_key)].append(mention)
@@ -159,8 +190,22 @@ def resolve_people(
     gazetteer = _Gazetteer(known)
     identity: dict[tuple[str, int], str] = {}
     linked: dict[str, KnownPerson] = {}
+    inferred: dict[int, str] = {}
     for key, group in groups.items():
-        person = gazetteer.link(group)
+        if group.role_only:
+            day = min((days[m.id] for m in group.mentions if m.id in days), default=None)
+            day = day or group.reference_date
+            person = gazetteer.holder(group.role, group.country, day)
+            if person is None:
+                identity[key] = f"role:{group.document}:{key[1]}"
+                continue
+            reason = (
+                f"named only as {group.fullest!r}: {person.name_en or person.id} was "
+                f"{base_role(group.role)} of {group.country} on {day}"
+            )
+            inferred.update((m.id, reason) for m in group.mentions)
+        else:
+            person = gazetteer.link(group)
         if person is not None:
             identity[key] = f"gazetteer:{person.id}"
             linked[identity[key]] = person
@@ -181,8 +226,11 @@ def resolve_people(
         for mention in group.mentions:
             person.mentions.append(mention.id)
             by_mention[mention.id] = person
+            if mention.id in inferred:
+                person.inferred[mention.id] = inferred[mention.id]
     for pid, person in people.items():
-        person.name = max(person.names, key=lambda t: (len(t.split()), len(t), t))
+        if person.names:
+            person.name = max(person.names, key=lambda t: (len(t.split()), len(t), t))
         person.role = _most_common(Counter(m.role for m in claims[pid] if m.role))
         person.country = _most_common(Counter(m.country for m in claims[pid] if m.country))
     return by_mention

@@ -2,14 +2,52 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from visitkb.documents import Document
+from visitkb.mentions import DocumentMentions, find_mentions
+from visitkb.visits.assemble import Assembler, guest_countries
+from visitkb.visits.dates import read_date
+from visitkb.visits.frames import FrameReader, dateline_places
 from visitkb.visits.model import Extraction
+from visitkb.visits.people import build_people, lend_countries
+
+# A dateline is written at the very top of the text ("12-سبتمبر-2021", "الرياض 3 رجب ...").
+DATELINE_CHARS = 80
+
+
+def dateline_date(found: DocumentMentions) -> date | None:
+    """The day a dateline at the top of the text gives, if there is one."""
+    for mention in found.dates:
+        if mention.start > DATELINE_CHARS or mention.sentence > 1:
+            break
+        reading = read_date(mention, None)
+        if reading is not None and reading.start is not None:
+            return reading.start
+    return None
 
 
 def extract(doc: Document) -> Extraction:
-    """Extract people, visits, places and agreements from ``doc``.
-
-    The extraction pipeline lands with the extraction issue; until then a document yields no
-    claims and ingest stores the document alone.
-    """
-    return Extraction(document_id=doc.id, reference_date=doc.published)
+    """Extract people, visits, places and agreements from ``doc``."""
+    found = find_mentions(doc.text, doc.lang)
+    reference = doc.published or dateline_date(found)
+    people, refs = build_people(found)
+    countries = {p.key: p.country for p in people}
+    dateline = dateline_places(found)
+    reader = FrameReader(found, refs, countries, dateline[0].country if dateline else None)
+    statements = reader.read()
+    visited: dict[int, set[str]] = {}
+    for statement in statements:
+        visited.setdefault(statement.guest, set()).add(statement.host)
+    lend_countries(people, refs, visited)
+    countries = guest_countries(found, statements, people)
+    # A visit needs two states: a guest of no known state, or at home, made none.
+    statements = [s for s in statements if countries.get(s.guest) not in {None, s.host}]
+    assembler = Assembler(found, statements, refs, reference, countries, dateline, reader.views)
+    drafts = assembler.group()
+    assembler.attach(drafts)
+    visits = assembler.claims(drafts)
+    for person in people:
+        if person.country is None and countries.get(person.key):
+            person.country = countries[person.key]
+    return Extraction(document_id=doc.id, reference_date=reference, people=people, visits=visits)

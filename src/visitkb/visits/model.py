@@ -33,6 +33,9 @@ class PersonClaim:
     role: str | None = None  # lower-case English, as the text gives it at the time
     country: str | None = None  # ISO alpha-3
     mentions: list[Evidence] = field(default_factory=list)
+    # False for a person the text names only by role ("the Iraqi foreign minister"): ``name`` is
+    # then the role as written, and resolution finds who held the role at the time.
+    named: bool = True
 
 
 @dataclass

@@ -1,0 +1,28 @@
+"""The project's spaCy components, one ``@Language.factory`` per module.
+
+Importing this package registers every factory; ``mentions.pipeline`` adds them in order.
+Components write their findings as token ranges with details (``components.spans``);
+``mentions.read`` turns them into plain records.
+"""
+
+from visitkb.mentions.components import (
+    agreements,
+    countries,
+    dates,
+    normalize,
+    numbers,
+    people,
+    sentences,
+    visit_terms,
+)
+
+__all__ = [
+    "agreements",
+    "countries",
+    "dates",
+    "normalize",
+    "numbers",
+    "people",
+    "sentences",
+    "visit_terms",
+]

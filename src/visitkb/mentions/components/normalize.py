@@ -1,0 +1,85 @@
+"""The ``visitkb_normalize`` component: sets ``token.norm_`` to each word's matching form.
+
+See ``mentions.forms`` for what normalising does in each language.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from visitkb.mentions.components.words import Word, set_words
+from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
+
+
+class Normalizer:
+    """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known."""
+
+    def __init__(self, lang: str, known: frozenset[str], listed: frozenset[str]) -> None:
+        self.lang = lang
+        self.known = known
+        self.listed = listed  # words the matchers look for as written, clitic and all
+        self.rules = CliticRules.of(lang)
+        # Per orth hash: (text, strict form, norm, norm hash, whether the document may change
+        # it). Normalising runs on every token of every document; word forms repeat.
+        self.cache: dict[int, tuple[str, str, str, int, bool]] = {}
+
+    def _static(self, orth: int, strings) -> tuple[str, str, str, int, bool]:
+        text = strings[orth]
+        lang = self.lang
+        if not self.rules.clitics:
+            norm = normalize_word(text, lang)
+            return text, text, norm, strings.add(norm), False
+        strict = strict_form(text, lang)
+        if strict in self.listed:
+            # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
+            norm = normalize_word(strict, lang)
+            return text, strict, norm, strings.add(norm), False
+        stripped = self.rules.strip(strict, self.known)
+        # Unstripped words starting with a clitic may strip into a word of the document.
+        open_to_document = stripped == strict and strict[:1] in self.rules.clitics
+        norm = normalize_word(stripped, lang)
+        return text, strict, norm, strings.add(norm), open_to_document
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        cache = self.cache
+        rows = doc.to_array(["ORTH", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"]).tolist()
+        static = []
+        for row in rows:
+            found = cache.get(row[0])
+            if found is None:
+                found = cache[row[0]] = self._static(row[0], strings)
+            static.append(found)
+        norms = [s[2] for s in static]
+        hashes = [s[3] for s in static]
+        if any(s[4] for s in static):
+            # A word written bare elsewhere in the document is known here ("وتوكاييف").
+            written = {s[1] for s in static}
+            for k, (_text, strict, _norm, _hash, open_) in enumerate(static):
+                if open_:
+                    stripped = self.rules.strip(strict, self.known, written)
+                    if stripped != strict:
+                        norms[k] = normalize_word(stripped, self.lang)
+                        hashes[k] = strings.add(norms[k])
+        doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+        set_words(
+            doc,
+            [
+                Word(s[0], norm, " " if space else "", bool(punct), bool(blank), idx)
+                for s, norm, (_o, space, punct, blank, idx) in zip(static, norms, rows, strict=True)
+            ],
+        )
+        return doc
+
+
+@Language.factory("visitkb_normalize", default_config={"known": []})
+def make_normalizer(nlp: Language, name: str, known: list[str]) -> Normalizer:
+    """Normalise tokens into ``norm_``; ``known`` adds words beyond the language lexicon."""
+    from visitkb.mentions.lexicon import lexicon
+
+    lex = lexicon(nlp.lang)
+    return Normalizer(nlp.lang, lex.strict_known | frozenset(known), lex.strict_listed)

@@ -1,0 +1,843 @@
+"""The ``visitkb_people`` component: persons named in the text, with their role and country.
+
+No NER model works offline for Arabic or Hindi, so names are found from what surrounds them:
+
+1. A *title chain*: titles, honorifics, nationality adjectives and countries written together
+   ("رئيس الوزراء العراقي", "صاحب السمو الشيخ", "मिस्र के राष्ट्रपति"). The words after a chain,
+   up to the first word that cannot be part of a name (a stop word, punctuation, a title, a
+   country, a date, a visit word), are a name; the chain gives its role and country.
+2. Apposition: a chain written right after a name with no name of its own describes that name
+   ("قاسم جومارت توكاييف، رئيس جمهورية كازاخستان").
+3. A chain with no name is a *role-only* mention ("الرئيس الإيراني"), linked to the person of
+   the same role named in the document.
+4. Repeats: a surname written alone, a name without its article ("الصدر" / "صدر"), or a
+   name written with a different spacing ("عبدالرحمن" / "عبد الرحمن") is a mention of the person
+   named in full; all mentions of one person share a ``person`` number.
+
+Titles after a place noun ("مرقد الامام علي", "ख़्वाजा ... की दरगाह") name a place, not a person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
+from visitkb.mentions.components.spans import read_spans, write_spans
+from visitkb.mentions.components.words import Word, words_of
+from visitkb.mentions.forms import light_form, normalize_word
+from visitkb.mentions.lexicon import Lexicon, Title, lexicon
+
+# Postpositions that close a Hindi name ("... ने", "... से").
+HINDI_CASE_MARKS = frozenset({"ने", "से", "को", "के", "की", "का"})
+# Heads of state often named by role alone ("الملك", "الرئيس").
+HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
+Words = list[Word]
+COUNTRY_KINDS = frozenset({"country", "adjective"})
+# Arabic-script or Devanagari letters: what a name is written in.
+_NAME_SCRIPTS = (("\u0600", "\u06ff"), ("\u0900", "\u097f"))
+# An initial in a Hindi name ("के. नटवर सिंह") is a word this short followed by a period.
+MAX_INITIAL_LETTERS = 2
+# An organisation named after a title that takes one ("رئيس تيار الحكمة الوطني").
+MAX_OBJECT_WORDS = 4
+# Role-only mentions and unnamed titles link to a person named this many sentences around.
+ROLE_LINK_SENTENCES = 2
+# Ordinals that belong to a regnal name ("الحسن الثاني").
+REGNAL_ROLES = frozenset({"king", "queen", "emir", "sultan", "pope"})
+# A word longer than this that starts with ال is compared without it ("الحكيم" = "حكيم").
+ARTICLE_WORD_LETTERS = 4
+# Arabic prefixes written together with the next word of a name ("عبد الله" = "عبدالله").
+_JOINED_PREFIXES = ("عبد", "ابو", "ابي")
+# "وغيرهم" starts a new item; "وو" or a two-letter word does not.
+MIN_ITEM_LETTERS = 3
+# A preposition written on the article ("بال", "لل") never starts a name.
+PREPOSITION_ARTICLES = ("بال", "لل", "وال", "وبال", "ولل")
+# A name written before a title with no title of its own needs this many words.
+MIN_UNTITLED_NAME_WORDS = 2
+# Travel words after (Hindi) or before (Arabic) an untitled traveller's name.
+TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
+ARABIC_TOWARDS = frozenset({"الي", "الى"})
+# Quotation marks around a nickname written after a name ("राम प्रसाद 'बिस्मिल'").
+QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
+
+
+@lru_cache(maxsize=100_000)
+def _is_name_word(text: str) -> bool:
+    """Letters (and vowel signs) of Arabic script or Devanagari only, at least one letter."""
+    return (
+        any(ch.isalpha() for ch in text)
+        and all(any(lo <= ch <= hi for lo, hi in _NAME_SCRIPTS) for ch in text)
+        and not any(unicodedata.category(ch)[0] in "PS" for ch in text)
+    )
+
+
+@dataclass
+class Chain:
+    """A title chain over tokens ``start``..``end`` and what it says."""
+
+    start: int
+    end: int
+    roles: list[Title] = field(default_factory=list)
+    country: str | None = None
+    modifiers: list[str] = field(default_factory=list)
+    honorific_only: bool = True
+    counterpart: bool = False
+    guest: bool = False
+
+    def role(self) -> str | None:
+        strong = [t.role for t in self.roles if not t.weak]
+        names = strong or [t.role for t in self.roles]
+        if not names:
+            return None
+        role = " and ".join(dict.fromkeys(names))
+        for modifier in self.modifiers:
+            role = f"{modifier} {role}"
+        return role
+
+    def title_country(self) -> str | None:
+        return self.country or next((t.country for t in self.roles if t.country), None)
+
+
+@dataclass
+class Found:
+    """A person mention found: name tokens (or the chain alone for role-only)."""
+
+    start: int
+    end: int
+    chain: Chain | None = None
+    role_only: bool = False
+    person: int = -1
+    units: tuple[str, ...] = ()
+
+
+class PeopleFinder:
+    """Writes ``doc.spans['people']``."""
+
+    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+        self.lex = lex
+        self.lang = nlp.lang
+        self.matcher = phrase_matcher(
+            nlp,
+            [
+                *lex.titles,
+                *lex.honorifics,
+                *lex.modifiers,
+                *lex.guest_words,
+                *lex.counterpart_words,
+                *lex.place_nouns,
+                *lex.courtesies,
+            ],
+        )
+
+    # -- token classes ----------------------------------------------------------------------
+    def _classify(self, doc: Doc) -> tuple[list[str | None], dict[int, tuple[str, int, str]]]:
+        """Per token: what it is part of; per phrase start: (kind, end, phrase)."""
+        lex = self.lex
+        kinds: list[str | None] = [None] * len(doc)
+        starts: dict[int, tuple[str, int, str]] = {}
+
+        def mark(kind: str, start: int, end: int, phrase: str = "") -> None:
+            for i in range(start, end):
+                kinds[i] = kind
+            starts[start] = (kind, end, phrase)
+
+        for group, kind in (
+            ("dates", "date"),
+            ("numbers", "number"),
+            ("durations", "number"),
+            ("terms", "term"),
+            ("places", "place"),
+            ("countries", "country"),
+        ):
+            for start, end, details in read_spans(doc, group):
+                label = details.get("code") or details.get("category") or group
+                if details.get("kind") == "adjective":
+                    kind = "adjective"
+                elif group == "places" and details["place"].capital:
+                    kind = "capital"
+                mark(kind, start, end, label)
+                kind = {"places": "place", "countries": "country"}.get(group, kind)
+        for phrase, start, end in longest_matches(self.matcher, doc):
+            if phrase in lex.titles:
+                kind = "title"
+            elif phrase in lex.honorifics:
+                kind = "honorific"
+            elif phrase in lex.modifiers:
+                kind = "modifier"
+            elif phrase in lex.guest_words:
+                kind = "guest"
+            elif phrase in lex.counterpart_words:
+                kind = "counterpart"
+            elif phrase in lex.courtesies:
+                kind = "courtesy"
+            else:
+                kind = "place_noun"
+            # "أحمد أمير حسن": a bare title word inside a name is part of the name.
+            if (
+                self.lang == "ar"
+                and kind == "title"
+                and " " not in phrase
+                and not phrase.startswith("ال")
+                and start > 0
+                and kinds[start - 1] is None
+                and _is_name_word(doc[start - 1].text)
+                and not self._stop(doc[start - 1])
+                and start + 1 < len(doc)
+                and _is_name_word(doc[start + 1].text)
+                and kinds[start + 1] is None
+                and not doc[start + 1].norm_.startswith("ال")
+            ):
+                continue
+            # A title inside a country's name ("دولة الإمارات") stays the country's.
+            if any(kinds[i] in COUNTRY_KINDS for i in range(start, end)) and kind != "title":
+                continue
+            # "رئيس الجمهورية الفرنسية": the title takes its words, the country keeps the rest.
+            tail = next((k for k in range(start + 1, end) if k in starts), None)
+            overlapped = starts.get(tail) if tail is not None else None
+            mark(kind, start, end, phrase)
+            if overlapped and overlapped[0] in COUNTRY_KINDS and overlapped[1] > end:
+                starts.pop(tail, None)
+                starts[end] = overlapped
+        return kinds, starts
+
+    # -- chains -------------------------------------------------------------------------------
+    def _chain(
+        self, doc: Words, kinds: list[str | None], starts: dict, i: int, *, split: bool = False
+    ) -> Chain | None:
+        """The title chain starting at token ``i``, if one does.
+
+        With ``split``, a title with the conjunction و on it ends the chain: after a name,
+        "رئيس ائتلاف ... ورئيس الحشد" describes that name first, then starts the next person.
+        """
+        lex = self.lex
+        norms = doc
+        chain = Chain(start=i, end=i)
+        j = i
+        n = len(doc)
+        while j < n:
+            kind, end, phrase = starts.get(j, (None, j + 1, ""))
+            if kinds[j] is None or doc[j].is_space:
+                # Hindi: "मिस्र के राष्ट्रपति" (country, genitive, title) is handled below.
+                break
+            if split and j > i and kind == "title" and self._clitic_starts_item(doc[j]):
+                break
+            if kind == "title":
+                title = lex.titles[phrase]
+                if self._second_person(doc, chain, j):
+                    break
+                chain.roles.append(title)
+                chain.honorific_only = False
+                j = end
+                if title.takes_object:
+                    j = self._skip_object(doc, kinds, j)
+                chain.end = j
+                continue
+            if kind in {"honorific", "courtesy"}:
+                j = chain.end = end
+                continue
+            if kind == "modifier" and (
+                chain.roles or starts.get(end, ("",))[0] == "title"  # "पूर्व राष्ट्रपति"
+            ):
+                chain.modifiers.append(lex.modifiers[phrase])
+                j = chain.end = end
+                continue
+            if kind == "counterpart":
+                chain.counterpart = True
+                chain.honorific_only = False
+                j = chain.end = end
+                continue
+            if kind == "guest":
+                chain.guest = True
+                chain.honorific_only = False
+                j = chain.end = end
+                continue  # "الضيف الصيني": a guest word names no one, the title stays alone
+            before_title = starts.get(end, ("",))[0] in {"title", "honorific"}
+            if kind == "country" and chain.country and end < n and kinds[end] is None:
+                break  # "رئيسة الوزراء الإيطالية جورجيا ميلوني": a name that is a country's
+            if kind in COUNTRY_KINDS and (
+                chain.roles
+                or chain.counterpart
+                or chain.guest
+                or self._genitive_title(doc, kinds, starts, end)
+                or (kind == "adjective" and before_title)  # "जापानी प्रधानमंत्री"
+            ):
+                code = phrase
+                chain.country = chain.country or code
+                j = chain.end = end
+                if j < n and norms[j].norm_ in lex.genitives:
+                    j = chain.end = j + 1
+                continue
+            if (
+                kind in {"place", "capital"}
+                and chain.roles
+                and not self._name_word_at(doc, kinds, end)
+            ):
+                j = chain.end = end  # "ولي عهد أبوظبي", "حاكم دبي"
+                continue
+            break
+        # Arabic: "رئيس البرلمان في ماليزيا".
+        if (
+            chain.roles
+            and chain.end + 1 < n
+            and doc[chain.end].norm_ == "في"
+            and kinds[chain.end + 1] in COUNTRY_KINDS
+        ):
+            kind, end, code = starts[chain.end + 1]
+            chain.country = chain.country or code
+            chain.end = end
+            more = self._chain(doc, kinds, starts, chain.end)
+            if more is not None:
+                chain.roles += more.roles
+                chain.modifiers += more.modifiers
+                chain.end = more.end
+        if chain.end == i:
+            return None
+        return chain
+
+    def _second_person(self, doc: Words, chain: Chain, j: int) -> bool:
+        """ "استقبل الملك رئيس الوزراء يوسف": a one-word definite title (a head of state
+        named by role) right before another title is a person of its own."""
+        if len(chain.roles) != 1 or chain.modifiers or chain.country or j - chain.start != 1:
+            return False
+        first = doc[chain.start].norm_
+        return first.startswith("ال") and chain.roles[0].role in HEAD_ROLES
+
+    def _genitive_title(self, doc: Words, kinds: list, starts: dict, j: int) -> bool:
+        """Hindi: a genitive then a title follows ("ईरान के राष्ट्रपति")."""
+        if j + 1 >= len(doc) or doc[j].norm_ not in self.lex.genitives:
+            return False
+        return starts.get(j + 1, ("",))[0] in {"title", "honorific"}
+
+    def _skip_object(self, doc: Words, kinds: list[str | None], j: int) -> int:
+        """Past the organisation a title takes ("تيار الحكمة الوطني", "ائتلاف دولة القانون")."""
+        lex = self.lex
+        k = j
+        while k < len(doc) and k - j < MAX_OBJECT_WORDS:
+            token = doc[k]
+            if kinds[k] == "title" or (kinds[k] == "honorific" and k > j):
+                break
+            if token.norm_ in lex.stop_words:
+                break
+            clitic = token.norm_ != normalize_word(token.text, self.lang)
+            if token.is_punct or token.is_space or (clitic and k > j):
+                break  # "ورئيس": a clitic و starts the next item
+            k += 1
+        return k
+
+    # -- names --------------------------------------------------------------------------------
+    def _name_end(self, doc: Words, kinds: list[str | None], i: int, chain: Chain | None) -> int:
+        """End of the name starting at ``i`` (``i`` itself if no name starts there)."""
+        lex = self.lex
+        n = len(doc)
+        j = i
+        words = 0
+        regnal = chain is not None and any(t.role in REGNAL_ROLES for t in chain.roles)
+        while j < n and words < lex.max_name_words:
+            token = doc[j]
+            norm = token.norm_
+            if kinds[j] == "number" and regnal and words and norm in lex.ordinals:
+                j += 1  # "الحسن الثاني"
+                break
+            if words == 0 and chain is not None and self._soft_first(doc, kinds, j, chain):
+                j += 1  # "الشيخ صباح الأحمد", "رئيسة الوزراء الإيطالية جورجيا ميلوني"
+                words += 1
+                continue
+            after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
+            # A town's name can be a person's name too ("فلاديمير", "طرابلس").
+            town = (
+                self.lang == "ar"
+                and kinds[j] == "place"
+                and j + 1 < n
+                and self._name_word_at(doc, kinds, j + 1)
+            )
+            if (
+                kinds[j] is not None
+                and not town
+                and not (after_joiner and _is_name_word(token.text))
+            ):
+                # "عبد الله البغدادي", "أحمد الليبي": a surname that is also an
+                # adjective or a town ends a name of two words or more.
+                if (
+                    words >= 1
+                    and kinds[j] in {"adjective", "place"}
+                    and self._last_word(doc, kinds, j)
+                ):
+                    j += 1
+                break  # "آل ثاني": after a joiner even a number word is part of the name
+            if self._initial(doc, j):
+                j += 2  # "के. आर. नारायणन": initials, even one that is also a word
+                continue
+            if self._stop(token):
+                break
+            if token.is_space or not _is_name_word(token.text):
+                # "अल-थानी": a hyphen inside a name; "के. नटवर": an initial.
+                if (
+                    token.text in {"-", "‐"}
+                    and words
+                    and not doc[j - 1].whitespace_
+                    and not token.whitespace_
+                    and j + 1 < n
+                    and _is_name_word(doc[j + 1].text)
+                ):
+                    j += 1
+                    continue
+                if (
+                    token.text == "."
+                    and words
+                    and len(doc[j - 1].text) <= MAX_INITIAL_LETTERS
+                    and j + 1 < n
+                    and _is_name_word(doc[j + 1].text)
+                ):
+                    j += 1
+                    continue
+                break
+            if words and self._clitic_starts_item(token):
+                break  # "وعادل": a new item of a list
+            if self.lang == "ar" and token.text.startswith(PREPOSITION_ARTICLES):
+                break  # "بالعاصمة", "للقاء": a preposition on the article is no name
+            j += 1
+            if norm not in lex.name_joiners:
+                words += 1
+        # A name never ends on a joiner ("بن", "अल").
+        while j > i and doc[j - 1].norm_ in lex.name_joiners:
+            j -= 1
+        while j > i and not _is_name_word(doc[j - 1].text):
+            j -= 1
+        return j
+
+    def _soft_first(self, doc: Words, kinds: list[str | None], j: int, chain: Chain) -> bool:
+        """A word that is also a time word or a country, right after a title, followed by a
+        name: the first word of that name."""
+        if j + 1 >= len(doc) or not self._name_word_at(doc, kinds, j + 1):
+            return False
+        if doc[j].norm_ in self.lex.times_of_day or doc[j].norm_ in self.lex.soft_stop_words:
+            return True
+        return kinds[j] == "country" and chain.title_country() is not None
+
+    def _initial(self, doc: Words, j: int) -> bool:
+        """Token ``j`` is an initial: a short word, a period, then more of the name."""
+        return (
+            j + 2 < len(doc)
+            and doc[j + 1].text == "."
+            and len(doc[j].text) <= MAX_INITIAL_LETTERS
+            and _is_name_word(doc[j].text)
+            and _is_name_word(doc[j + 2].text)
+            and not doc[j].whitespace_
+        )
+
+    def _name_word_at(self, doc: Words, kinds: list[str | None], j: int) -> bool:
+        if not 0 <= j < len(doc):
+            return False
+        token = doc[j]
+        return kinds[j] is None and _is_name_word(token.text) and not self._stop(token)
+
+    def _stop(self, token: Word) -> bool:
+        """A word no name contains (checked written as is, and without its clitics)."""
+        lex = self.lex
+        if token.norm_ in lex.name_joiners:
+            return False
+        if light_form(token.text, self.lang) in lex.light_stop_words:
+            return True
+        clitic = token.norm_ != normalize_word(token.text, self.lang)
+        return clitic and token.norm_ in lex.stop_words
+
+    def _last_word(self, doc: Words, kinds: list[str | None], j: int) -> bool:
+        """Token ``j`` is one word, with the article, and nothing name-like follows it."""
+        token = doc[j]
+        if self.lang != "ar":
+            # "टॉम डलास ने": only a case mark after it makes a town a surname.
+            nxt = doc[j + 1].norm_ if j + 1 < len(doc) else ""
+            return kinds[j] == "place" and nxt in HINDI_CASE_MARKS
+        if kinds[j] == "adjective" and not token.norm_.startswith("ال"):
+            return False
+        if j + 1 < len(doc) and kinds[j + 1] == kinds[j] and kinds[j + 1] is not None:
+            return False  # a phrase of two words
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        return (
+            nxt is None
+            or not _is_name_word(nxt.text)
+            or kinds[j + 1] is not None
+            or self._stop(nxt)
+        )
+
+    def _clitic_starts_item(self, token: Word) -> bool:
+        """A word with the conjunction و written on it starts a new item ("وغيرهم", "وعادل")."""
+        return self.lang == "ar" and token.text[:1] == "و" and len(token.text) > MIN_ITEM_LETTERS
+
+    def _first_unit(self, doc: Words, i: int) -> str:
+        """The first unit of a name starting at ``i`` (cheap: no list built)."""
+        norm = doc[i].norm_
+        if norm in _JOINED_PREFIXES and i + 1 < len(doc):
+            return norm + doc[i + 1].norm_
+        if norm.startswith("ال") and len(norm) > ARTICLE_WORD_LETTERS:
+            return norm[2:]
+        return norm
+
+    def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
+        """The name's words as compared across mentions: article off, "عبد" joined."""
+        words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
+        units: list[str] = []
+        joined = ""
+        for word in words:
+            if joined:
+                word, joined = joined + word, ""
+            elif word in _JOINED_PREFIXES:
+                joined = word
+                continue
+            if word.startswith("ال") and len(word) > ARTICLE_WORD_LETTERS:
+                word = word[2:]
+            units.append(word)
+        if joined:
+            units.append(joined)
+        return tuple(units)
+
+    # -- the pass ---------------------------------------------------------------------------
+    def find(self, spacy_doc: Doc) -> list[Found]:
+        kinds, starts = self._classify(spacy_doc)
+        doc = words_of(spacy_doc)
+        found: list[Found] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if kinds[i] == "place_noun":
+                # "مرقد الامام موسى الكاظم": skip the place's own title and name.
+                chain = self._chain(doc, kinds, starts, starts[i][1])
+                j = chain.end if chain else starts[i][1]
+                i = max(self._name_end(doc, kinds, j, chain), j, i + 1)
+                continue
+            chain = None
+            if i in starts and (
+                kinds[i] in {"title", "honorific", "counterpart", "guest"}
+                or (kinds[i] == "modifier" and starts.get(starts[i][1], ("",))[0] == "title")
+                or (
+                    kinds[i] in COUNTRY_KINDS
+                    and self._genitive_title(doc, kinds, starts, starts[i][1])
+                )
+                or (
+                    kinds[i] == "adjective"
+                    and starts.get(starts[i][1], ("",))[0] in {"title", "honorific"}
+                )
+            ):
+                chain = self._chain(doc, kinds, starts, i)
+            if chain is None:
+                i += 1
+                continue
+            if chain.end < n and kinds[chain.end] == "place_noun":
+                i = chain.end
+                continue
+            plural = i > 0 and doc[i - 1].norm_ in self.lex.plural_quantifiers  # "दोनों नेता"
+            # "جابر الأحمد الصباح أمير البلاد المفدى": a courtesy closes an apposition.
+            courtesy_end = (
+                kinds[chain.end - 1] == "courtesy"
+                and bool(found)
+                and (self._adjacent(doc, found[-1].end, chain.start))
+            )
+            named = not (chain.guest or plural or courtesy_end)
+            name_end = self._name_end(doc, kinds, chain.end, chain) if named else chain.end
+            if name_end > chain.end:
+                found.append(Found(chain.start, name_end, chain))
+                found[-1].start = chain.end
+                self._nickname(doc, found, name_end)
+                i = name_end
+                continue
+            if chain.honorific_only:
+                i = chain.end
+                continue
+            # No name after the chain: it describes the name before it, or stands alone.
+            chain = self._chain(doc, kinds, starts, i, split=True) or chain
+            previous = found[-1] if found else None
+            if (
+                previous is not None
+                and not previous.role_only
+                and self._adjacent(doc, previous.end, chain.start)
+                and not self._clitic_starts_item(doc[chain.start])
+                and not self._other_country(previous.chain, chain)
+            ):
+                if previous.chain is None:
+                    previous.chain = chain
+                else:
+                    self._describe(previous.chain, chain)
+            elif (before := self._name_before(doc, kinds, chain.start)) is not None and not any(
+                f.start == before for f in found
+            ):
+                found.append(Found(before, self._name_end(doc, kinds, before, None), chain))
+            else:
+                found.append(Found(chain.start, chain.end, chain, role_only=True))
+            i = chain.end
+        found.sort(key=lambda f: f.start)
+        for f in found:
+            if not f.role_only:
+                f.units = self._units(doc, f.start, f.end)
+        self._find_repeats(doc, kinds, found)
+        found += self._travellers(doc, kinds, found)
+        found.sort(key=lambda f: f.start)
+        self._group(found)
+        return found
+
+    def _travellers(self, doc: Words, kinds: list[str | None], found: list[Found]) -> list[Found]:
+        """Untitled names of two words or more that travel: "राजीव गांधी चीन गए थे",
+        "زار أحمد حسن دمشق"."""
+        taken = {k for f in found for k in range((f.chain.start if f.chain else f.start), f.end)}
+        new = []
+        for start, end in self._travel_slots(doc, kinds):
+            if any(k in taken for k in range(start, end)):
+                continue
+            name_end = self._name_end(doc, kinds, start, None)
+            if name_end != end or end - start < MIN_UNTITLED_NAME_WORDS:
+                continue
+            if start > 0 and self._name_word_at(doc, kinds, start - 1):
+                continue
+            new.append(Found(start, end, None, units=self._units(doc, start, end)))
+        return new
+
+    def _travel_slots(self, doc: Words, kinds: list[str | None]):
+        """Where a traveller's name would stand around travel words: before the destination
+        of a Hindi travel verb, after an Arabic travel verb."""
+        n = len(doc)
+        for k in range(n):
+            if kinds[k] != "term" or self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
+                continue
+            if self.lang == "hi":
+                # NAME DESTINATION VERB
+                d = k - 1
+                while d >= 0 and kinds[d] in {"country", "place", "capital"}:
+                    d -= 1
+                if d == k - 1:
+                    continue
+                end = d + 1
+                start = end
+                while start > 0 and self._name_word_at(doc, kinds, start - 1):
+                    start -= 1
+                yield start, end
+            else:
+                # VERB NAME إلى
+                start = k + 1
+                end = start
+                while end < n and self._name_word_at(doc, kinds, end):
+                    end += 1
+                if end < n and doc[end].norm_ in ARABIC_TOWARDS:
+                    yield start, end
+
+    def _other_country(self, named: Chain | None, after: Chain) -> bool:
+        """ "التقى رئيس الوزراء الإيطالي X الرئيس الأمريكي": a title of another country after a
+        name is another person, not an apposition."""
+        mine = named.title_country() if named else None
+        theirs = after.title_country()
+        return mine is not None and theirs is not None and mine != theirs
+
+    def _adjacent(self, doc: Words, end: int, start: int) -> bool:
+        """Nothing but one punctuation mark (or nothing) between two token positions."""
+        gap = doc[end:start]
+        return len(gap) <= 1 and all(t.is_punct for t in gap)
+
+    def _name_before(self, doc: Words, kinds: list[str | None], start: int) -> int | None:
+        """Start of an untitled name of two or more words written right before ``start``."""
+        j = start
+        if j > 0 and doc[j - 1].is_punct and doc[j - 1].text in {"،", ","}:
+            j -= 1
+        k = j
+        while (
+            k > 0
+            and j - k < self.lex.max_name_words
+            and kinds[k - 1] is None
+            and _is_name_word(doc[k - 1].text)
+            and light_form(doc[k - 1].text, self.lang) not in self.lex.light_stop_words
+        ):
+            k -= 1
+        if j - k < MIN_UNTITLED_NAME_WORDS:
+            return None
+        if k > 0 and self._name_word_at(doc, kinds, k - 1):
+            return None  # the words run on: not a name's start
+        if self._name_end(doc, kinds, k, None) != j:
+            return None
+        return k
+
+    def _describe(self, chain: Chain, apposition: Chain) -> None:
+        """An apposition's roles replace courtesy roles (prince, emir) of the name's chain."""
+        chain.roles = [t for t in chain.roles if not t.weak] if apposition.roles else chain.roles
+        strong = [t for t in apposition.roles if not t.weak]
+        if strong:
+            chain.roles = strong
+            chain.modifiers = apposition.modifiers
+        chain.country = apposition.title_country() or chain.country
+
+    def _nickname(self, doc: Words, found: list[Found], j: int) -> None:
+        """A quoted word right after a name is another name of the same person."""
+        quoted = j + 2 < len(doc) and doc[j].text in QUOTES and doc[j + 2].text in QUOTES
+        if quoted and _is_name_word(doc[j + 1].text):
+            nick = Found(j + 1, j + 2, None)
+            nick.person = -2  # same person as the mention before it
+            found.append(nick)
+
+    def _find_repeats(self, doc: Words, kinds: list[str | None], found: list[Found]) -> None:
+        """Mentions of named people written without a title."""
+        taken = [False] * len(doc)
+        for f in found:
+            start = min(f.chain.start, f.start) if f.chain else f.start
+            end = max(f.chain.end, f.end) if f.chain else f.end
+            for k in range(start, end):
+                taken[k] = True
+        forms: dict[str, set[tuple[str, ...]]] = {}
+        for f in found:
+            if f.role_only or not f.units:
+                continue
+            forms.setdefault(f.units[-1], set()).add(f.units)
+            forms.setdefault(f.units[0], set()).add(f.units)
+        i = 0
+        n = len(doc)
+        new: list[Found] = []
+        while i < n:
+            # A town's name may be a surname here ("डलास"): the name written in full decides.
+            named_town = kinds[i] == "place" and self._first_unit(doc, i) in forms
+            if (
+                taken[i]
+                or (kinds[i] is not None and not named_town)
+                or not _is_name_word(doc[i].text)
+            ):
+                i += 1
+                continue
+            if named_town:
+                new.append(Found(i, i + 1, None, units=self._units(doc, i, i + 1)))
+                i += 1
+                continue
+            # A repeat starts with a word of a known name (its first word or its surname).
+            if self._first_unit(doc, i) not in forms:
+                i += 1
+                continue
+            end = self._name_end(doc, kinds, i, None)
+            if end == i:
+                i += 1
+                continue
+            units = self._units(doc, i, end)
+            match = self._repeat_match(units, forms, doc[i])
+            if match:
+                length = match
+                # Shrink the span to the words that matched.
+                k = i
+                while k < end and len(self._units(doc, i, k)) < length:
+                    k += 1
+                new.append(Found(i, k, None, units=self._units(doc, i, k)))
+                i = k
+                continue
+            i += 1
+        found += new
+        found.sort(key=lambda f: f.start)
+
+    def _repeat_match(
+        self, units: tuple[str, ...], forms: dict[str, set[tuple[str, ...]]], first
+    ) -> int:
+        """How many leading units of ``units`` repeat a known name (0: none)."""
+        lex = self.lex
+        for length in range(len(units), 0, -1):
+            head = units[:length]
+            for known in forms.get(head[-1], set()) | forms.get(head[0], set()):
+                if head == known or (
+                    length > 1 and (known[: len(head)] == head or head[: len(known)] == known)
+                ):
+                    return length
+                if length == 1 and head[0] == known[-1] and len(known) > 1:
+                    # A surname alone: never a common word, never with a clitic but و/ف/ب.
+                    if head[0] in lex.known_words:
+                        continue
+                    clitic = normalize_word(first.text, self.lang) != first.norm_
+                    if clitic and first.text[:1] not in {"و", "ف", "ب"}:
+                        continue
+                    return 1
+        return 0
+
+    def _group(self, found: list[Found]) -> None:
+        """Give mentions of one person the same ``person`` number.
+
+        Fullest names first, then nicknames (they join the name written before them), then
+        shorter mentions, each joining the person whose names it fits.
+        """
+        named = [f for f in found if not f.role_only]
+        people: list[list[tuple[str, ...]]] = []  # every form of each person
+        roles: list[str | None] = []
+        full = sorted(
+            (f for f in named if f.person != -2 and len(f.units) > 1),
+            key=lambda f: (-len(f.units), f.start),
+        )
+        short = sorted(
+            (f for f in named if f.person != -2 and len(f.units) <= 1), key=lambda f: f.start
+        )
+        for f in full:
+            self._place(f, people, roles)
+        last = -1
+        for f in sorted(named, key=lambda f: f.start):
+            if f.person == -2 and last >= 0:
+                f.person = last
+                people[last].append(f.units)
+            elif f.person >= 0:
+                last = f.person
+        for f in short:
+            self._place(f, people, roles)
+
+    def _place(
+        self, f: Found, people: list[list[tuple[str, ...]]], roles: list[str | None]
+    ) -> None:
+        role = f.chain.role() if f.chain else None
+        f.person = self._fit(f.units, role, people, roles)
+        if f.person == len(people):
+            people.append([f.units])
+            roles.append(role)
+
+    def _fit(
+        self,
+        units: tuple[str, ...],
+        role: str | None,
+        people: list[list[tuple[str, ...]]],
+        roles: list[str | None],
+    ) -> int:
+        """The person ``units`` names among ``people`` (a new number if none)."""
+        candidates = []
+        for k, forms in enumerate(people):
+            if units in forms:
+                return k
+            full = forms[0]
+            if len(units) > 1:
+                if full[: len(units)] == units or (units[0] == full[0] and units[-1] == full[-1]):
+                    candidates.append((0, k))
+                continue
+            word = units[0]
+            nasab = any(w in self.lex.name_joiners for w in full)
+            if word == full[-1]:
+                candidates.append((1 if nasab else 0, k))
+            elif word == full[0]:
+                candidates.append((0 if nasab else 1, k))
+        if not candidates:
+            return len(people)
+        if role:
+            same_role = [c for c in candidates if roles[c[1]] == role]
+            candidates = same_role or candidates
+        return min(candidates)[1]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for f in self.find(doc):
+            chain = f.chain
+            details = {
+                "person": f.person,
+                "role": chain.role() if chain else None,
+                "country": chain.title_country() if chain else None,
+                # A title written before the name (an apposition after it does not count).
+                "title_start": chain.start
+                if chain and not f.role_only and chain.start < f.start
+                else None,
+                "role_only": f.role_only,
+                "counterpart": bool(chain and chain.counterpart),
+                "guest": bool(chain and chain.guest),
+            }
+            spans.append((f.start, f.end, details))
+        write_spans(doc, "people", spans)
+        return doc
+
+
+@Language.factory("visitkb_people")
+def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+    """Find persons from titles, apposition and repeats."""
+    return PeopleFinder(nlp, lexicon(nlp.lang))

@@ -1,0 +1,70 @@
+"""The ``visitkb_sentences`` component: sentence starts after end punctuation and newlines.
+
+Headlines, datelines and bylines end without punctuation, so a line break also ends a sentence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from visitkb.mentions.components.words import words_of
+
+# Sentence-final punctuation of Arabic, Devanagari and Latin text.
+ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
+# A period after a word this short is an initial or an abbreviation ("के. नटवर सिंह", "د."),
+# not the end of a sentence.
+MAX_INITIAL_LETTERS = 2
+
+
+def _is_word(text: str) -> bool:
+    """Letters, and the vowel signs of abugidas ("के")."""
+    return bool(text) and all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in text)
+
+
+# Where the sentence starts are kept for ``sentence_bounds`` (faster than ``doc.sents``).
+SENTENCE_STARTS = "visitkb_sentence_starts"
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(first token, last token + 1) of each sentence, in order."""
+    starts = doc.user_data.get(SENTENCE_STARTS) or ([0] if len(doc) else [])
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+class SentenceSplitter:
+    """Marks every token as starting a sentence or not."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = []
+        start = True
+        previous = ""
+        for i, text in enumerate(w.text for w in words_of(doc)):
+            if text.isspace():
+                if start:
+                    starts.append(i)
+                    start = False
+                if "\n" in text:
+                    start = True
+                continue
+            if start:
+                starts.append(i)
+            initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
+            start = text in ENDERS and not initial
+            previous = text
+        # One array write instead of a Token per sentence start.
+        if starts:
+            marks = numpy.full((len(doc), 1), -1, dtype="int64")
+            marks[starts, 0] = 1
+            doc.from_array(["SENT_START"], marks.astype("uint64"))  # -1 wraps as spaCy expects
+        doc.user_data[SENTENCE_STARTS] = starts
+        return doc
+
+
+@Language.factory("visitkb_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    """Split sentences at end punctuation and line breaks."""
+    return SentenceSplitter()

@@ -1,0 +1,64 @@
+"""The ``visitkb_visit_terms`` component: the words of ``visit_terms.yaml`` in the text.
+
+Each match becomes one span per category its phrase belongs to (``visit``, ``arrival``,
+``reception``, ``meeting``, ``planned``, ``phone``...). A verb in a future form (Arabic
+prefix سـ on a present-tense form the table lists, or a form listed as ``planned``) is marked
+``future``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from visitkb.lang import load_knowledge
+from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
+from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.forms import normalize_phrase
+from visitkb.mentions.lexicon import Lexicon, lexicon
+
+# The Arabic future prefix written on a present-tense verb (سيزور, ستصل).
+FUTURE_PREFIX = "س"
+
+
+class TermFinder:
+    """Writes ``doc.spans['terms']`` (label = category)."""
+
+    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+        self.categories: dict[str, list[str]] = {}
+        for category, forms in load_knowledge(nlp.lang, "visit_terms").items():
+            for form in forms or []:
+                phrase = normalize_phrase(str(form), nlp.lang)
+                self.categories.setdefault(phrase, [])
+                if category not in self.categories[phrase]:
+                    self.categories[phrase].append(category)
+        self.planned = {p for p, cats in self.categories.items() if "planned" in cats}
+        self.matcher = phrase_matcher(nlp, self.categories)
+        self.lang = nlp.lang
+        self.lex = lex
+
+    def _future(self, phrase: str) -> bool:
+        if phrase in self.planned:
+            return True
+        first = phrase.split()[0]
+        return (
+            self.lang == "ar"
+            and first.startswith(FUTURE_PREFIX)
+            and len(first) > 3
+            and first[1:] in self.categories
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for phrase, start, end in longest_matches(self.matcher, doc):
+            future = self._future(phrase)
+            for category in self.categories[phrase]:
+                spans.append((start, end, {"category": category, "future": future}))
+        write_spans(doc, "terms", spans)
+        return doc
+
+
+@Language.factory("visitkb_visit_terms")
+def make_term_finder(nlp: Language, name: str) -> TermFinder:
+    """Find the words that report visits, receptions, meetings, plans, calls and summits."""
+    return TermFinder(nlp, lexicon(nlp.lang))

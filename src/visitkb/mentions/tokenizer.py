@@ -1,0 +1,44 @@
+"""Fixes to spaCy's blank tokenisers that news text needs (see NLP_NOTES "spaCy tokenisation").
+
+Blank ``ar`` leaves a period or a closing quote attached to the word before it (``2016.``,
+``جميلة".``), keeps ``12-سبتمبر-2021`` and ``و"نشكر`` whole, and its URL rule glues ``أمس.وفي``;
+the extra suffix, prefix and infix rules below split them, and only text that starts like a
+URL is kept whole as one. Blank ``hi`` needs none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]"
+URL = re.compile(r"^(?:[a-z]+://|www\.)\S+$", re.IGNORECASE)
+EXTRA_RULES: dict[str, dict[str, list[str]]] = {
+    "ar": {
+        "prefixes": [r"و(?=[\"“«'])"],
+        "suffixes": [r"\.", r"[\"”“»']"],
+        "infixes": [
+            rf"(?<={DIGIT})-(?=[^\W\d_])",  # 12-سبتمبر
+            rf"(?<=[^\W\d_])-(?={DIGIT})",  # سبتمبر-2021
+            r"(?<=[^\W\d_])\.(?=[^\W\d_])",  # أمس.وفي
+            r"(?<=[^\W\d_])[\"“”«»](?=[^\W\d_])",
+        ],
+    },
+}
+
+
+def fix_tokenizer(nlp: Language) -> None:
+    """Add the language's extra prefix, suffix and infix rules to ``nlp.tokenizer``."""
+    rules = EXTRA_RULES.get(nlp.lang)
+    if not rules:
+        return
+    defaults = nlp.Defaults
+    prefixes = list(defaults.prefixes or []) + rules.get("prefixes", [])
+    suffixes = list(defaults.suffixes or []) + rules.get("suffixes", [])
+    infixes = list(defaults.infixes or []) + rules.get("infixes", [])
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.url_match = URL.match
