@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,12 @@ SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus"
 TEST_DATABASE_URL = os.environ.get("VISITKB_TEST_DATABASE_URL")
 ON_POSTGRES = TEST_DATABASE_URL is not None
+
+# Property-based tests search a bounded number of examples, so CI stays quick; the thorough
+# profile is for a longer search by hand (HYPOTHESIS_PROFILE=thorough).
+settings.register_profile("quick", max_examples=150, deadline=None)
+settings.register_profile("thorough", max_examples=5_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @contextmanager

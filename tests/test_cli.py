@@ -5,9 +5,12 @@ import io
 import json
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from visitkb.cli import app
+from visitkb.database import make_engine
+from visitkb.database import models as m
 
 from .conftest import SEEDS
 
@@ -78,6 +81,86 @@ def test_db_upgrade_prepares_an_empty_database(unmigrated_url, monkeypatch):
     assert "database ready" in result.output
     assert "people added, 0 updated" in result.output
     assert CliRunner().invoke(app, ["ingest", str(SEEDS)]).exit_code == 0
+
+
+# 20 MB: four times the limit, the size of a wrong file rather than of an article.
+HUGE = 20 * 2**20
+
+
+def _write_bad_inputs(folder):
+    """A folder of documents, each wrong in one way, around two good ones."""
+    folder.mkdir()
+    (folder / "good.txt").write_text("زار الرئيس بغداد", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "cp1256.txt").write_bytes("زار الرئيس".encode("cp1256"))
+    (folder / "huge.txt").write_bytes("ز ".encode() * (HUGE // 3))
+    (folder / "none.jsonl").write_bytes(b"")
+    lines = [
+        json.dumps({"id": "good-line", "text": "मोदी ने यात्रा की"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "no-text", "lang": "ar"}),
+        json.dumps({"id": "klingon", "lang": "tlh", "text": "Qapla'"}),
+        json.dumps({"id": "bad-date", "published": "last Tuesday", "text": "زار"}),
+        json.dumps({"id": "[/red] markup", "text": ""}),
+        json.dumps({"id": "huge-line", "text": "x" * HUGE}),
+    ]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+BAD_INPUTS = [
+    ("empty", "empty text"),
+    ("image", "binary data"),
+    ("cp1256", "not UTF-8"),
+    ("huge", "file of 20 MB, larger than 5 MB"),
+    ("{inputs}/none.jsonl", "empty file: no documents"),
+    ("docs.jsonl:2", "not valid JSON"),
+    ("no-text", "missing 'text'"),
+    ("klingon", "unknown language 'tlh'"),
+    ("bad-date", "'published' is not a YYYY-MM-DD date: 'last Tuesday'"),
+    ("[/red] markup", "empty text"),
+    ("huge-line", "line 7 of docs.jsonl is 20 MB, larger than 5 MB"),
+]
+
+
+def test_ingest_names_every_bad_document_and_stores_the_others(run, tmp_path):
+    inputs = tmp_path / "inputs"
+    _write_bad_inputs(inputs)
+    result = run("ingest", str(inputs))
+    assert result.exit_code == 0, result.output
+    problems = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    for document, problem in BAD_INPUTS:
+        name = document.format(inputs=inputs)
+        (line,) = [p for p in problems if p.startswith(f"error: {name}: ")]
+        assert problem in line
+    assert len(problems) == len(BAD_INPUTS)
+    assert f"ingested: 2 added, {len(BAD_INPUTS)} error" in result.output
+
+
+def test_strict_ingest_fails_on_a_conflict_and_keeps_the_stored_text(run, database_url, tmp_path):
+    assert run("ingest", str(SEEDS)).exit_code == 0
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    other = tmp_path / "other.jsonl"
+    other.write_text(
+        json.dumps({"id": seed.stem, "text": "نص آخر"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "new", "text": "زار الرئيس بغداد"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    lenient = run("ingest", str(other))
+    assert lenient.exit_code == 0
+    assert f"conflict: {seed.stem}: already stored with a different text" in lenient.output
+    strict = run("ingest", "--strict", str(other), str(SEEDS))
+    assert strict.exit_code == 1
+    assert f"conflict: {seed.stem}: " in strict.output
+    assert "strict: 1 documents not stored as given" in strict.output
+    assert "ingested: 1 conflict, 6 unchanged" in strict.output
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        stored = conn.scalar(select(m.Document.text).where(m.Document.external_id == seed.stem))
+    engine.dispose()
+    assert stored == seed.read_text(encoding="utf-8")
 
 
 def test_export_filters_by_the_options_the_api_takes(run):

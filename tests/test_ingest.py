@@ -4,9 +4,11 @@ import json
 
 from sqlalchemy import func, select
 
+from visitkb import visits as v
 from visitkb.database import models as m
 from visitkb.documents import read_documents
 from visitkb.ingest import ingest
+from visitkb.visits.extract import extract
 
 from .conftest import SEEDS
 
@@ -51,3 +53,61 @@ def test_bad_and_conflicting_documents_are_reported_and_the_rest_stored(fresh_db
     with fresh_db.connect() as conn:
         kept = conn.scalar(select(m.Document.text).where(m.Document.external_id == seed_id))
     assert kept == (SEEDS / f"{seed_id}.txt").read_text(encoding="utf-8")
+
+
+def _batch(tmp_path, *ids: str):
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"id": i, "text": f"زار الرئيس بغداد {i}"}, ensure_ascii=False) for i in ids
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_extraction_crash_is_reported_for_its_document_and_the_others_stored(
+    fresh_db, tmp_path, monkeypatch
+):
+    def crash_on_b(doc):
+        if doc.id == "b":
+            raise RecursionError("maximum recursion depth exceeded")
+        return extract(doc)
+
+    monkeypatch.setattr("visitkb.ingest.extract", crash_on_b)
+    report = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
+    assert [(d.document, d.outcome) for d in report.documents] == [
+        ("a", "added"),
+        ("b", "error"),
+        ("c", "added"),
+    ]
+    assert report.documents[1].detail == (
+        "extraction failed: RecursionError: maximum recursion depth exceeded"
+    )
+    assert _count_documents(fresh_db) == 2
+    monkeypatch.setattr("visitkb.ingest.extract", extract)
+    again = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
+    assert again.counts == {"added": 1, "unchanged": 2}
+
+
+def test_a_claim_the_database_refuses_leaves_nothing_of_its_document(
+    fresh_db, tmp_path, monkeypatch
+):
+    def unknown_country_in_b(doc):
+        extraction = extract(doc)
+        if doc.id == "b":
+            start = doc.text.index("الرئيس")
+            span = v.Evidence(start, start + len("الرئيس"), "الرئيس")
+            extraction.people = [v.PersonClaim(key=0, name=span.text, mentions=[span])]
+            extraction.visits = [v.VisitClaim(0, None, "ZZZ", "occurred", evidence=[span])]
+        return extraction
+
+    monkeypatch.setattr("visitkb.ingest.extract", unknown_country_in_b)
+    report = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
+    outcomes = {d.document: (d.outcome, d.detail) for d in report.documents}
+    assert outcomes["b"][0] == "error"
+    assert outcomes["b"][1].startswith("not stored: ")
+    assert "FOREIGN KEY" in outcomes["b"][1] or "foreign key" in outcomes["b"][1]
+    assert report.counts == {"added": 2, "error": 1}
+    with fresh_db.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(m.Mention)) == 0
+        assert conn.scalar(select(func.count()).select_from(m.VisitSource)) == 0
+    assert _count_documents(fresh_db) == 2

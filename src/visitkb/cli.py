@@ -6,7 +6,9 @@ import gc
 import json
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -24,7 +26,7 @@ from visitkb.documents import read_documents
 from visitkb.errors import DatabaseNotReady, GazetteerError
 from visitkb.evaluation import run_evaluation
 from visitkb.export import Format, stream
-from visitkb.ingest import IngestReport, ingest
+from visitkb.ingest import PROBLEMS, DocumentReport, ingest
 from visitkb.world.officials import load_officials
 
 app = typer.Typer(help="visitkb: a knowledge base of diplomatic visits.", no_args_is_help=True)
@@ -106,9 +108,18 @@ def ingest_command(
     paths: Annotated[
         list[Path], typer.Argument(help=".txt files, .jsonl files, or folders of them")
     ],
-    strict: Annotated[bool, typer.Option(help="Exit with an error if any document fails")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            help="Exit with status 1 if any document is not stored as given (an error or a "
+            "conflict); the others are stored all the same"
+        ),
+    ] = False,
 ) -> None:
     """Read documents, extract their visits and store them; nothing is ingested twice.
+
+    Every document that is not stored as given is named on stderr with what is wrong, as soon
+    as it is met; a summary follows.
 
     Example: visitkb ingest seeds/ ../shared/corpus/dev/docs.jsonl
     """
@@ -123,14 +134,31 @@ def ingest_command(
         transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=total)
-        report = ingest(engine, read_documents(paths), on_document=lambda _: progress.advance(task))
-    _print_report(report)
+
+        def on_document(entry: DocumentReport) -> None:
+            progress.advance(task)
+            if entry.outcome in PROBLEMS:
+                _print_plain(f"{entry.outcome}: {entry.document}: {entry.detail}")
+
+        report = ingest(engine, read_documents(paths), on_document=on_document)
+    counts = report.counts
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+    _print_plain(f"ingested: {summary or 'no documents'}")
     if report.problems and strict:
+        _print_plain(f"strict: {len(report.problems)} documents not stored as given")
         raise typer.Exit(1)
 
 
+def _print_plain(line: str) -> None:
+    """Print to stderr as is: ids and problems may hold [brackets] rich would read as markup."""
+    err.print(line, markup=False, highlight=False)
+
+
 def _count_inputs(paths: list[Path]) -> int | None:
-    """Documents the inputs hold, for the progress bar (lines of .jsonl, one per .txt)."""
+    """About how many documents the inputs hold, for the progress bar (one a .txt or a line).
+
+    Unreadable files count for nothing here: ingest reports them, by name.
+    """
     total = 0
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -138,20 +166,11 @@ def _count_inputs(paths: list[Path]) -> int | None:
             if f.suffix == ".txt" and f.is_file():
                 total += 1
             elif f.suffix == ".jsonl" and f.is_file() and not f.name.startswith("gold"):
-                with f.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
+                with suppress(OSError), f.open("rb") as handle:  # by chunks: a line may be huge
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(partial(handle.read, 2**20), b"")
+                    )
     return total or None
-
-
-def _print_report(report: IngestReport) -> None:
-    counts = report.counts
-    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "no documents"
-    err.print(f"ingested: {summary}")
-    if report.problems:
-        table = Table("document", "outcome", "problem", title="problems")
-        for entry in report.problems:
-            table.add_row(entry.document, str(entry.outcome), entry.detail or "")
-        err.print(table)
 
 
 DAY = ["%Y-%m-%d"]

@@ -39,8 +39,8 @@ def name_match(a: str, b: str) -> int:
         return EQUAL_BUT_ARTICLE
     bare_words_a, bare_words_b = bare_a.split(), bare_b.split()
     if bare_words_a[-1] == bare_words_b[-1]:
-        small, large = sorted((bare_words_a, bare_words_b), key=len)
-        if set(small) <= set(large):
+        words_a, words_b = set(bare_words_a), set(bare_words_b)
+        if words_a <= words_b or words_b <= words_a:
             return CONTAINED
     return 0
 

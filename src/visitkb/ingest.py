@@ -1,4 +1,8 @@
-"""Ingest a batch: documents -> mentions -> visits -> database, one transaction per document."""
+"""Ingest a batch: documents -> mentions -> visits -> database, one transaction per document.
+
+A document is stored with all of its claims or not at all; a process killed at any moment leaves
+whole documents, and the next run resolves what the killed one stored but did not resolve.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from visitkb.database import Engine, knowledge
-from visitkb.database.store import Outcome, store_document
+from visitkb.database.store import Outcome, find_document, store_document
 from visitkb.documents import ReadResult
 from visitkb.errors import BadDocument
 from visitkb.visits.extract import extract
+
+# Outcomes of documents not stored as given.
+PROBLEMS = frozenset({"error", Outcome.CONFLICT})
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class IngestReport:
     @property
     def problems(self) -> list[DocumentReport]:
         """Errors and conflicts: the documents that were not stored as given."""
-        return [d for d in self.documents if d.outcome in {"error", Outcome.CONFLICT}]
+        return [d for d in self.documents if d.outcome in PROBLEMS]
 
 
 def ingest(
@@ -59,20 +66,29 @@ def ingest(
 def _ingest_one(engine: Engine, item: ReadResult) -> DocumentReport:
     if isinstance(item, BadDocument):
         return DocumentReport(item.document, "error", item.problem)
-    try:
-        found, extraction = store_document(engine, item, extract)
-    except Exception as error:  # one document's failure must not lose the others
-        return DocumentReport(
-            item.id, "error", f"extraction failed: {type(error).__name__}: {error}"
-        )
+    found = find_document(engine, item)
+    if found.outcome is Outcome.ADDED:
+        # Outside any transaction: extraction is the slow part and must not hold the lock.
+        try:
+            extraction = extract(item)
+        except Exception as error:  # one document's failure must not lose the others
+            return DocumentReport(
+                item.id, "error", f"extraction failed: {type(error).__name__}: {error}"
+            )
+        try:
+            found = store_document(engine, item, extraction)
+        except BadDocument as error:
+            return DocumentReport(item.id, "error", error.problem)
+        if found.outcome is Outcome.ADDED:
+            return DocumentReport(
+                item.id,
+                found.outcome,
+                f"{len(extraction.visits)} visits, {len(extraction.people)} people",
+            )
     if found.outcome is Outcome.CONFLICT:
         return DocumentReport(
             item.id, found.outcome, "already stored with a different text; kept the stored one"
         )
     if found.outcome is Outcome.DUPLICATE:
         return DocumentReport(item.id, found.outcome, f"same text as {found.existing_id}")
-    if extraction is None:
-        return DocumentReport(item.id, found.outcome)
-    return DocumentReport(
-        item.id, found.outcome, f"{len(extraction.visits)} visits, {len(extraction.people)} people"
-    )
+    return DocumentReport(item.id, found.outcome)

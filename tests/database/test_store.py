@@ -2,11 +2,13 @@
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from visitkb import visits as v
 from visitkb.database import knowledge, queries
-from visitkb.database.store import Outcome, add_document, lookup_document
+from visitkb.database import models as m
+from visitkb.database.store import Lookup, Outcome, add_document, lookup_document, store_document
 from visitkb.documents import Document
 
 TEXT = "زار الرئيس الإيراني حسن روحاني بغداد والتقى برهم صالح ووقع 22 اتفاقية."
@@ -102,3 +104,56 @@ def test_rebuild_keeps_ids_and_is_idempotent(fresh_db):
     knowledge.rebuild(fresh_db)
     with fresh_db.connect() as conn:
         assert [v.model_dump() for v in queries.iter_visits(conn)] == before
+
+
+def test_an_insert_race_lost_is_reported_as_the_collision_not_raised(fresh_db, monkeypatch):
+    """A writer that checked before another committed the same id finds out at INSERT."""
+    stored = Document(id="d1", lang="ar", text=TEXT)
+    assert store_document(fresh_db, stored, v.Extraction("d1")).outcome is Outcome.ADDED
+    stale = True
+
+    def checked_too_early(session, doc):
+        nonlocal stale
+        stale = not stale  # every other check: the one before the INSERT
+        return lookup_document(session, doc) if stale else Lookup(Outcome.ADDED)
+
+    monkeypatch.setattr("visitkb.database.store.lookup_document", checked_too_early)
+    same = store_document(fresh_db, stored, v.Extraction("d1"))
+    changed = Document(id="d1", lang="ar", text=TEXT + "!")
+    other = store_document(fresh_db, changed, v.Extraction("d1"))
+    assert (same.outcome, other.outcome) == (Outcome.UNCHANGED, Outcome.CONFLICT)
+    with fresh_db.connect() as conn:
+        assert conn.scalar(select(m.Document.text)) == TEXT
+
+
+def test_a_name_written_twice_in_a_document_is_one_name_of_its_person(fresh_db):
+    text = "روحاني في بغداد. قال روحاني"
+    first, second = (i for i, _ in enumerate(text) if text.startswith("روحاني", i))
+    person = v.PersonClaim(
+        key=0,
+        name="روحاني",
+        mentions=[_span_at(text, first, "روحاني"), _span_at(text, second, "روحاني")],
+    )
+    with Session(fresh_db) as session, session.begin():
+        add_document(
+            session, Document(id="d1", lang="ar", text=text), v.Extraction("d1", people=[person])
+        )
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        (entry,) = queries.iter_people(conn)
+    assert entry.names == ["روحاني"]
+
+
+def _span_at(text: str, start: int, needle: str) -> v.Evidence:
+    assert text[start : start + len(needle)] == needle
+    return v.Evidence(start, start + len(needle), needle)
+
+
+def test_window_reasons_name_gazetteer_people_in_english(fresh_db):
+    with Session(fresh_db) as session, session.begin():
+        add_document(session, Document(id="d1", lang="ar", text=TEXT), _extraction())
+    knowledge.rebuild(fresh_db)
+    with fresh_db.connect() as conn:
+        (visit,) = list(queries.iter_visits(conn))
+        detail = queries.get_visit(conn, visit.id)
+    assert any(r.startswith("Hassan Rouhani was president of IRN") for r in detail.window_reasons)

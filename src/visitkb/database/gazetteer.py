@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
 from visitkb.database import models as m
+from visitkb.database.engine import write_transaction
 from visitkb.resolve.names import name_key
 from visitkb.world.officials import Official
 
@@ -75,9 +76,12 @@ class _Changes:
 
 
 def seed_gazetteer(engine: Engine, officials: Sequence[Official]) -> SeedReport:
-    """Insert or update every official, in one transaction of bulk statements."""
+    """Insert or update every official, in one transaction of bulk statements.
+
+    The transaction holds the write lock, so seeding never interleaves with a rebuild.
+    """
     wanted = {o.id: _Record.of(o) for o in officials}
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         ids, stored, other_names = _read_stored(conn)
         new = [gid for gid in wanted if gid not in ids]
         ids |= _insert_people(conn, {gid: wanted[gid] for gid in new})

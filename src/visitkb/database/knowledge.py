@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, exists, insert, se
 
 from visitkb import resolve
 from visitkb.database import models as m
+from visitkb.database.engine import write_transaction
 from visitkb.database.gazetteer import SOURCE as GAZETTEER
 from visitkb.resolve.names import name_key
 
@@ -36,8 +37,12 @@ def needs_rebuild(engine: Engine) -> bool:
 
 
 def rebuild(engine: Engine) -> tuple[int, int]:
-    """Resolve every claim into people and visits; return (people, visits) counts."""
-    with engine.begin() as conn:
+    """Resolve every claim into people and visits; return (people, visits) counts.
+
+    One transaction under the write lock: readers see the knowledge before or after, never
+    half of it, and concurrent rebuilds run one after the other on the same claims.
+    """
+    with write_transaction(engine) as conn:
         mentions = _read_mentions(conn)
         sources = _read_sources(conn)
         dates = dict(conn.execute(select(m.Document.external_id, m.Document.reference_date)).all())
@@ -120,6 +125,7 @@ def _read_known_people(conn: Connection) -> list[resolve.KnownPerson]:
             country=row.country,
             names=tuple(names[row.id]),
             terms=tuple(terms[row.id]),
+            name_en=row.name_en,
         )
         for row in conn.execute(
             select(m.Person.id, m.Person.gazetteer_id, m.Person.country, m.Person.name_en).where(
@@ -155,8 +161,9 @@ def _write_people(
                 insert(m.Person).values(key=key, **values).returning(m.Person.id)
             ).scalar_one()
     stored = set(conn.execute(select(m.PersonName.person_id, m.PersonName.name)).all())
-    new_names = [
-        {
+    # A dict, because one name can reach a person twice (two mentions written alike).
+    new_names = {
+        (ids[p.key], name): {
             "person_id": ids[p.key],
             "name": name,
             "script": script_of(name),
@@ -166,9 +173,9 @@ def _write_people(
         for p in sorted(people.values(), key=lambda p: p.key)
         for name in p.names
         if (ids[p.key], name) not in stored
-    ]
+    }
     if new_names:
-        conn.execute(insert(m.PersonName), new_names)
+        conn.execute(insert(m.PersonName), list(new_names.values()))
     links = [
         {"mention": mention, "person": ids[p.key], "how": p.inferred.get(mention)}
         for mention, p in by_mention.items()

@@ -1,17 +1,19 @@
-"""Write documents and their extracted claims; one transaction per document, nothing overwritten."""
+"""Write documents and their claims: one locked transaction per document, nothing overwritten."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from visitkb import visits
 from visitkb.database import models as m
+from visitkb.database.engine import write_transaction
 from visitkb.documents import Document
+from visitkb.errors import BadDocument
 
 
 class Outcome(enum.StrEnum):
@@ -46,20 +48,41 @@ def lookup_document(session: Session, doc: Document) -> Lookup:
     return Lookup(Outcome.ADDED)
 
 
-def store_document(
-    engine: Engine, doc: Document, extract: Callable[[Document], visits.Extraction]
-) -> tuple[Lookup, visits.Extraction | None]:
+def find_document(engine: Engine, doc: Document) -> Lookup:
+    """Whether ``doc`` is new (``ADDED``), or which stored document it collides with."""
+    with Session(engine) as session:
+        return lookup_document(session, doc)
+
+
+def store_document(engine: Engine, doc: Document, extraction: visits.Extraction) -> Lookup:
     """Store ``doc`` and its claims in one transaction, unless it collides with a stored one.
 
-    ``extract`` runs only for new documents; if it raises, nothing is stored.
+    The transaction holds the write lock, so the check is final among visitkb writers; a row
+    written by anything else under the same id or text is reported as the collision it is.
+
+    Raises:
+        BadDocument: the database refused the document or one of its claims (nothing of it
+            is stored).
     """
-    with Session(engine) as session, session.begin():
-        found = lookup_document(session, doc)
+    try:
+        with write_transaction(engine) as conn, Session(conn) as session:
+            found = lookup_document(session, doc)
+            if found.outcome is Outcome.ADDED:
+                add_document(session, doc, extraction)
+                session.flush()
+            return found
+    except IntegrityError as error:
+        found = find_document(engine, doc)
         if found.outcome is not Outcome.ADDED:
-            return found, None
-        extraction = extract(doc)
-        add_document(session, doc, extraction)
-    return found, extraction
+            return found
+        raise BadDocument(doc.id, f"not stored: {_reason(error)}") from error
+    except DataError as error:
+        raise BadDocument(doc.id, f"not stored: {_reason(error)}") from error
+
+
+def _reason(error: DBAPIError) -> str:
+    """The database's own message, first line only: no SQL, no parameters."""
+    return str(error.orig).strip().splitlines()[0]
 
 
 def add_document(session: Session, doc: Document, extraction: visits.Extraction) -> m.Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from camel_tools.utils.dediac import dediac_ar
@@ -109,6 +109,12 @@ def _tables() -> _KeyTables:
     return _KeyTables(LETTER_CLASSES_FILE)
 
 
+# Every rebuild keys the whole gazetteer (tens of thousands of spellings) and the texts' names:
+# remembering keys makes that a lookup after the first time in a process.
+KEY_CACHE_SIZE = 200_000
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """Script-independent consonant key of a name: equal for spellings of one name.
 
