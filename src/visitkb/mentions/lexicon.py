@@ -51,6 +51,7 @@ class Grammar:
     place_words_in_names: bool
     meeting_guest_needs_country: bool
     letter_variants: dict[str, str]
+    letters: tuple[str, ...]  # first and last letter of the script's Unicode block
     # letters and affixes, as written
     conjunction_clitics: frozenset[str]
     towards_clitics: frozenset[str]
@@ -106,6 +107,7 @@ _WRITTEN_GROUPS = frozenset(
         "receiver_stems",
         "commas",
         "sentence_ends",
+        "letters",
     }
 )
 
@@ -130,6 +132,8 @@ def check_grammar(lang: str, data: dict[str, Any]) -> None:
         or (kinds[k] == "dict[str, str]" and not isinstance(data[k], dict))
         or (kinds[k].startswith(("frozenset", "tuple")) and not isinstance(data[k], list))
     ]
+    if len(data["letters"]) != 2 and "letters" not in wrong:
+        wrong.append("letters")
     if wrong:
         raise LanguageDataError(f"{path}: wrong type of {', '.join(wrong)}")
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
 from visitkb.mentions.components.words import Word, words_of
@@ -38,8 +39,6 @@ from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 Words = list[Word]
 COUNTRY_KINDS = frozenset({"country", "adjective"})
-# Arabic-script or Devanagari letters: what a name is written in.
-_NAME_SCRIPTS = (("\u0600", "\u06ff"), ("\u0900", "\u097f"))
 # An initial in a Hindi name ("के. नटवर सिंह") is a word this short followed by a period.
 MAX_INITIAL_LETTERS = 2
 # An organisation named after a title that takes one ("رئيس تيار الحكمة الوطني").
@@ -61,12 +60,19 @@ TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
+@cache
+def _name_scripts() -> tuple[tuple[str, ...], ...]:
+    """The letter blocks names are written in: every known language's (``grammar.yaml`` letters)."""
+    return tuple(grammar(lang).letters for lang in sorted(supported_languages()))
+
+
 @lru_cache(maxsize=100_000)
 def _is_name_word(text: str) -> bool:
-    """Letters (and vowel signs) of Arabic script or Devanagari only, at least one letter."""
+    """Letters (and vowel signs) of the known scripts only, at least one letter."""
+    scripts = _name_scripts()
     return (
         any(ch.isalpha() for ch in text)
-        and all(any(lo <= ch <= hi for lo, hi in _NAME_SCRIPTS) for ch in text)
+        and all(any(lo <= ch <= hi for lo, hi in scripts) for ch in text)
         and not any(unicodedata.category(ch)[0] in "PS" for ch in text)
     )
 
