@@ -7,7 +7,7 @@ its normalised form (``normalize_phrase``), the form matching runs on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from visitkb.errors import LanguageDataError
@@ -92,6 +92,26 @@ class Grammar:
     of_words: frozenset[str]
     next_day_words: frozenset[str]
     genitives: frozenset[str]  # from nationality.yaml
+
+    @cached_property
+    def direction_words(self) -> frozenset[str]:
+        """Words before a destination: ``to`` and ``towards``."""
+        return self.to | self.towards
+
+    @cached_property
+    def located_words(self) -> frozenset[str]:
+        """Words next to a place where something happens: ``at`` and ``place_heads``."""
+        return self.at | self.place_heads
+
+    @cached_property
+    def place_clitics(self) -> frozenset[str]:
+        """Letters written on a place where something happens: ``in`` and ``towards`` clitics."""
+        return self.in_clitics | self.towards_clitics
+
+    @cached_property
+    def honoured_marks(self) -> frozenset[str]:
+        """Postpositions after the one received or honoured: genitives and dative."""
+        return self.genitives | self.dative_marks
 
 
 # Groups kept as written: compared with the text's letters, not its matching form.

@@ -125,9 +125,7 @@ class SentenceView:
         """A place at ``token`` is where something happens ("في بغداد", "दिल्ली में")."""
         g = self.grammar
         if not g.postpositions:
-            return self.norm(token - 1) in g.at | g.place_heads or self.clitic(
-                token, g.in_clitics | g.towards_clitics
-            )
+            return self.norm(token - 1) in g.located_words or self.clitic(token, g.place_clitics)
         after = self.norm(token + 1)
         if after in g.at or any(
             t.token in (token + 1, token + 2) and t.category in TRAVEL for t in self.terms
@@ -166,6 +164,7 @@ class FrameReader:
         self.country_of = countries
         self.lang = found.lang
         self.grammar = grammar(found.lang)
+        self.list_joiners = self.grammar.list_joiners | LIST_PUNCTUATION
         self.dateline_country = dateline_country
         self.current_guest: int | None = None
         linked = {id(r.mention) for r in refs}
@@ -237,7 +236,7 @@ class FrameReader:
         ):
             k -= 1  # "إلى العاصمة العراقية بغداد"
         word = view.norm(k)
-        if word in g.to | g.towards or view.clitic(dest.token, g.towards_clitics):
+        if word in g.direction_words or view.clitic(dest.token, g.towards_clitics):
             return True
         if k < dest.token - 1 and view.clitic(k + 1, g.in_clitics):
             return True  # "يحط ... بمدينة جدة"
@@ -272,7 +271,7 @@ class FrameReader:
             listed = [before[-1]]
             for dest in reversed([d for d in dests if d.token_end <= listed[0].token]):
                 gap = [view.norm(k) for k in range(dest.token_end, listed[0].token)]
-                if len(gap) != 1 or gap[0] not in g.list_joiners | LIST_PUNCTUATION:
+                if len(gap) != 1 or gap[0] not in self.list_joiners:
                     break
                 listed.insert(0, dest)
             return listed
@@ -305,10 +304,9 @@ class FrameReader:
     def _listed(self, view: SentenceView, dests: list[Destination]) -> list[Destination]:
         """The destinations of a list ("السعودية وقطر والإمارات", "الرياض ثم أبوظبي")."""
         listed = dests[:1]
-        joiners = self.grammar.list_joiners | LIST_PUNCTUATION
         for dest in dests[1:]:
             gap = [view.norm(k) for k in range(listed[-1].token_end, dest.token)]
-            if len(gap) > 1 or (gap and gap[0] not in joiners):
+            if len(gap) > 1 or (gap and gap[0] not in self.list_joiners):
                 break
             if dest.country == listed[-1].country:
                 continue  # "بمدينة جدة السعودية": one place, said twice
@@ -406,11 +404,7 @@ class FrameReader:
             if g.postpositions:
                 # "X ने Y के सम्मान में ... मेज़बानी की": X hosts, the one in genitive is guest.
                 hosts = [r for r in before if view.norm(r.mention.token_end) in g.agent_marks]
-                honoured = [
-                    r
-                    for r in before
-                    if view.norm(r.mention.token_end) in g.genitives | g.dative_marks
-                ]
+                honoured = [r for r in before if view.norm(r.mention.token_end) in g.honoured_marks]
                 guest = honoured[0].key if honoured else self.current_guest
             elif word.startswith(g.receiver_stems):  # "في مقدمة مستقبلي ضيفه": hosts before
                 hosts = before[-1:]
