@@ -64,6 +64,7 @@ class Grammar:
     receiver_stems: tuple[str, ...]
     commas: frozenset[str]
     sentence_ends: frozenset[str]
+    homograph_marks: tuple[str, ...]
     # function words by role, normalised
     to: frozenset[str]
     towards: frozenset[str]
@@ -127,6 +128,7 @@ _WRITTEN_GROUPS = frozenset(
         "receiver_stems",
         "commas",
         "sentence_ends",
+        "homograph_marks",
         "letters",
     }
 )

@@ -23,7 +23,8 @@ TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "to
 SUBJECT_AFTER = 8
 # The destination is written within this many tokens of the travel word.
 DESTINATION_WINDOW = 12
-HINDI_DESTINATION_GAP = 3
+# Written before a verb-final travel word, at most this many words before it.
+DESTINATION_GAP_BEFORE_VERB = 3
 # A planned-visit word this close to a travel word makes the statement planned.
 PLANNED_WINDOW = 8
 # The words before a destination, where something happens, joining a list, ... are the
@@ -262,7 +263,7 @@ class FrameReader:
                 d
                 for d in dests
                 if d.token_end <= term.token
-                and term.token - d.token_end <= HINDI_DESTINATION_GAP
+                and term.token - d.token_end <= DESTINATION_GAP_BEFORE_VERB
                 and view.norm(d.token_end) not in g.origin
             ]
             if not before:
