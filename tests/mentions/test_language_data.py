@@ -121,6 +121,12 @@ def test_missing_group_names_file_and_key():
     assert "clause_openers" in message and "verb_final" in message
 
 
+def test_unknown_group_is_named():
+    data = {**load_knowledge("ar", "grammar"), "towads": ["نحو"]}
+    with pytest.raises(LanguageDataError, match="unknown towads"):
+        check_grammar("ar", data)
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [("postpositions", "yes"), ("to", "إلى"), ("letters", ["\u0600"]), ("script", None)],

@@ -140,11 +140,15 @@ def grammar_keys() -> tuple[str, ...]:
 
 
 def check_grammar(lang: str, data: dict[str, Any]) -> None:
-    """Raise ``LanguageDataError`` naming the file and every key it lacks or mistypes."""
+    """Raise ``LanguageDataError`` naming the file and every key it lacks, mistypes or does not
+    know."""
     path = LANG_DIR / lang / "grammar.yaml"
     missing = [k for k in grammar_keys() if k not in data]
     if missing:
         raise LanguageDataError(f"{path}: missing {', '.join(missing)}")
+    unknown = [str(k) for k in data if k not in grammar_keys()]
+    if unknown:  # a misspelt group would silently be empty
+        raise LanguageDataError(f"{path}: unknown {', '.join(unknown)}")
     kinds = {f.name: f.type for f in fields(Grammar)}
     wrong = [
         k
