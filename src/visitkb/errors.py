@@ -28,3 +28,7 @@ class GazetteerError(VisitkbError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+class LanguageDataError(VisitkbError):
+    """A language folder's data file lacks a group the pipeline reads, or has a bad value."""

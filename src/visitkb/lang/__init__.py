@@ -19,6 +19,7 @@ KNOWLEDGE_FILES = (
     "agreements",
     "durations",
     "function_words",
+    "grammar",
     "months",
     "nationality",
     "numbers",

@@ -27,19 +27,39 @@ from visitkb.lang import load_knowledge
 TATWEEL = "\u0640"
 NUKTA = "\u093c"
 CHANDRABINDU, ANUSVARA = "\u0901", "\u0902"
-# Persian and Urdu letters that Arabic-script news sometimes carries over.
-_ARABIC_VARIANTS = str.maketrans({"ک": "ك", "ی": "ي", "ۀ": "ه", "ٱ": "ا", "ہ": "ه"})
+# The folding that runs on words of a script that uses camel-tools (``grammar.yaml`` script).
+ARABIC_SCRIPT = "arabic"
 # A stripped word shorter than this is never trusted to be the word meant (لي, ري).
 MIN_STRIPPED_LETTERS = 3
-# Digits of every script the corpus uses, read as ASCII.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९", "0123456789" * 3)
+# Decimal digits of every script (Arabic-Indic, Persian, Devanagari, ...), read as ASCII.
+_DIGITS = str.maketrans(
+    {
+        c: str(unicodedata.decimal(chr(c)))
+        for c in range(0x10000)
+        if unicodedata.decimal(chr(c), None) is not None
+    }
+)
+
+
+@cache
+def _script(lang: str) -> str:
+    """How words of ``lang`` are folded (``grammar.yaml`` script)."""
+    return str(load_knowledge(lang, "grammar").get("script", ""))
+
+
+@cache
+def _variants(lang: str) -> dict[int, int]:
+    """Letters other languages of the script use, read as the language's own
+    (``grammar.yaml`` letter_variants)."""
+    variants = load_knowledge(lang, "grammar").get("letter_variants") or {}
+    return str.maketrans({str(k): str(v) for k, v in variants.items()})
 
 
 @lru_cache(maxsize=200_000)
 def normalize_word(word: str, lang: str) -> str:
     """The matching form of one word (no clitic stripping)."""
-    if lang == "ar":
-        text = normalize_unicode(word).translate(_ARABIC_VARIANTS)
+    if _script(lang) == ARABIC_SCRIPT:
+        text = normalize_unicode(word).translate(_variants(lang))
         text = dediac_ar(text).replace(TATWEEL, "")
         text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
     else:
@@ -55,9 +75,9 @@ def strict_form(word: str, lang: str) -> str:
 
     Folding them would read "وزارة" (ministry) as و + "زاره" (visited him).
     """
-    if lang != "ar":
+    if _script(lang) != ARABIC_SCRIPT:
         return normalize_word(word, lang)
-    text = normalize_unicode(word).translate(_ARABIC_VARIANTS)
+    text = normalize_unicode(word).translate(_variants(lang))
     text = dediac_ar(text).replace(TATWEEL, "")
     return normalize_alef_maksura_ar(normalize_alef_ar(text)).translate(_DIGITS)
 
@@ -69,9 +89,9 @@ def light_form(word: str, lang: str) -> str:
     Folding them makes the preposition "على" and the name "علي" one word; stop words are
     compared in this form so a name can start with "علي".
     """
-    if lang != "ar":
+    if _script(lang) != ARABIC_SCRIPT:
         return normalize_word(word, lang)
-    text = normalize_unicode(word).translate(_ARABIC_VARIANTS)
+    text = normalize_unicode(word).translate(_variants(lang))
     text = dediac_ar(text).replace(TATWEEL, "")
     return normalize_teh_marbuta_ar(normalize_alef_ar(text)).translate(_DIGITS)
 
@@ -87,6 +107,7 @@ class CliticRules:
 
     clitics: frozenset[str]
     article_only: frozenset[str]
+    article_eliding: frozenset[str]  # before these the article loses its first letter (لل)
     article: str
     short_words: frozenset[str]  # two-letter function words a clitic may precede ("ومن")
 
@@ -94,11 +115,13 @@ class CliticRules:
     @cache
     def of(cls, lang: str) -> CliticRules:
         words = load_knowledge(lang, "function_words")
+        eliding = load_knowledge(lang, "grammar").get("article_eliding_clitics") or []
         return cls(
             clitics=frozenset(normalize_word(c, lang) for c in words.get("clitics", [])),
             article_only=frozenset(
                 normalize_word(c, lang) for c in words.get("article_only_clitics", [])
             ),
+            article_eliding=frozenset(normalize_word(c, lang) for c in eliding),
             article=normalize_word(words.get("article", ""), lang),
             short_words=frozenset(
                 strict_form(w, lang)
@@ -117,8 +140,9 @@ class CliticRules:
             if word[0] in self.article_only and not rest.startswith(self.article):
                 return word
             # ل + ال is written لل: "للعراق" is ل + "العراق".
-            if self.article and word[0] == "ل" and rest.startswith("ل"):
-                joined = self.article + rest[1:]
+            elided = self.article[1:]
+            if self.article and word[0] in self.article_eliding and rest.startswith(elided):
+                joined = self.article + rest[len(elided) :]
                 if any(joined in words for words in known):
                     return joined
             if rest in self.short_words:

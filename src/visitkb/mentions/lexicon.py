@@ -6,11 +6,12 @@ its normalised form (``normalize_phrase``), the form matching runs on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, fields
+from functools import cache, cached_property
 from typing import Any
 
-from visitkb.lang import load_knowledge
+from visitkb.errors import LanguageDataError
+from visitkb.lang import LANG_DIR, load_knowledge
 from visitkb.mentions.forms import light_form, normalize_phrase, strict_form
 from visitkb.world.countries import country_adjectives, country_names, state_words
 from visitkb.world.places import Place, all_places
@@ -29,6 +30,160 @@ class Title:
     country: str | None = None
     weak: bool = False  # a courtesy role (cleric) that a stronger title in the chain overrides
     takes_object: bool = False  # an organisation's name follows ("رئيس تيار الحكمة")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """How a language marks what the readers need: features, and function words by role.
+
+    Read from ``lang/<code>/grammar.yaml`` (every field is a key there; ``genitives`` comes
+    from ``nationality.yaml``). Word groups are normalised like text; letter groups (clitics,
+    prefixes, suffixes, punctuation) are kept as written.
+    """
+
+    lang: str
+    # features
+    script: str
+    postpositions: bool
+    verb_before_subject: bool
+    verb_final: bool
+    title_words_in_names: bool
+    place_words_in_names: bool
+    meeting_guest_needs_country: bool
+    letter_variants: dict[str, str]
+    letters: tuple[str, ...]  # first and last letter of the script's Unicode block
+    # letters and affixes, as written
+    conjunction_clitics: frozenset[str]
+    towards_clitics: frozenset[str]
+    in_clitics: frozenset[str]
+    article_eliding_clitics: frozenset[str]
+    surname_clitics: frozenset[str]
+    preposition_articles: tuple[str, ...]
+    possessive_suffixes: tuple[str, ...]
+    future_prefixes: tuple[str, ...]
+    receiver_stems: tuple[str, ...]
+    commas: frozenset[str]
+    sentence_ends: frozenset[str]
+    homograph_marks: tuple[str, ...]
+    # function words by role, normalised
+    to: frozenset[str]
+    towards: frozenset[str]
+    place_heads: frozenset[str]
+    at: frozenset[str]
+    in_preposition: frozenset[str]
+    origin: frozenset[str]
+    object_marks: frozenset[str]
+    agent_marks: frozenset[str]
+    partner_marks: frozenset[str]
+    dative_marks: frozenset[str]
+    case_marks: frozenset[str]
+    genitive_compounds: frozenset[str]
+    arrival_stems: tuple[str, ...]
+    list_joiners: frozenset[str]
+    clause_openers: frozenset[str]
+    before_words: frozenset[str]
+    nth_day_words: frozenset[str]
+    son_of: frozenset[str]
+    name_prefixes_joined: tuple[str, ...]
+    tour_stems: tuple[str, ...]
+    range_joiners: frozenset[str]
+    year_introducers: frozenset[str]
+    month_introducers: frozenset[str]
+    date_postpositions: frozenset[str]
+    of_words: frozenset[str]
+    next_day_words: frozenset[str]
+    genitives: frozenset[str]  # from nationality.yaml
+
+    @cached_property
+    def direction_words(self) -> frozenset[str]:
+        """Words before a destination: ``to`` and ``towards``."""
+        return self.to | self.towards
+
+    @cached_property
+    def located_words(self) -> frozenset[str]:
+        """Words next to a place where something happens: ``at`` and ``place_heads``."""
+        return self.at | self.place_heads
+
+    @cached_property
+    def place_clitics(self) -> frozenset[str]:
+        """Letters written on a place where something happens: ``in`` and ``towards`` clitics."""
+        return self.in_clitics | self.towards_clitics
+
+    @cached_property
+    def honoured_marks(self) -> frozenset[str]:
+        """Postpositions after the one received or honoured: genitives and dative."""
+        return self.genitives | self.dative_marks
+
+
+# Groups kept as written: compared with the text's letters, not its matching form.
+_WRITTEN_GROUPS = frozenset(
+    {
+        "conjunction_clitics",
+        "towards_clitics",
+        "in_clitics",
+        "article_eliding_clitics",
+        "surname_clitics",
+        "preposition_articles",
+        "possessive_suffixes",
+        "receiver_stems",
+        "commas",
+        "sentence_ends",
+        "homograph_marks",
+        "letters",
+    }
+)
+
+
+def grammar_keys() -> tuple[str, ...]:
+    """The keys every ``grammar.yaml`` declares."""
+    return tuple(f.name for f in fields(Grammar) if f.name not in {"lang", "genitives"})
+
+
+def check_grammar(lang: str, data: dict[str, Any]) -> None:
+    """Raise ``LanguageDataError`` naming the file and every key it lacks, mistypes or does not
+    know."""
+    path = LANG_DIR / lang / "grammar.yaml"
+    missing = [k for k in grammar_keys() if k not in data]
+    if missing:
+        raise LanguageDataError(f"{path}: missing {', '.join(missing)}")
+    unknown = [str(k) for k in data if k not in grammar_keys()]
+    if unknown:  # a misspelt group would silently be empty
+        raise LanguageDataError(f"{path}: unknown {', '.join(unknown)}")
+    kinds = {f.name: f.type for f in fields(Grammar)}
+    wrong = [
+        k
+        for k in grammar_keys()
+        if (kinds[k] == "bool" and not isinstance(data[k], bool))
+        or (kinds[k] == "str" and not isinstance(data[k], str))
+        or (kinds[k] == "dict[str, str]" and not isinstance(data[k], dict))
+        or (kinds[k].startswith(("frozenset", "tuple")) and not isinstance(data[k], list))
+    ]
+    if len(data["letters"]) != 2 and "letters" not in wrong:
+        wrong.append("letters")
+    if wrong:
+        raise LanguageDataError(f"{path}: wrong type of {', '.join(wrong)}")
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The grammar features and function words of ``lang``, checked."""
+    data = load_knowledge(lang, "grammar")
+    check_grammar(lang, data)
+    values: dict[str, Any] = {"lang": lang}
+    for f in fields(Grammar):
+        if f.name in {"lang", "genitives"}:
+            continue
+        value = data[f.name]
+        if f.type in {"bool", "str"}:
+            values[f.name] = value
+        elif f.type == "dict[str, str]":
+            values[f.name] = {str(k): str(v) for k, v in value.items()}
+        else:
+            forms = [str(v) for v in value] if f.name in _WRITTEN_GROUPS else _norms(lang, value)
+            values[f.name] = tuple(forms) if f.type.startswith("tuple") else frozenset(forms)
+    nationality = load_knowledge(lang, "nationality")
+    values["genitives"] = frozenset(_norms(lang, nationality.get("genitives")))
+    return Grammar(**values)
 
 
 @dataclass

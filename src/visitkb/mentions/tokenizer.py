@@ -13,11 +13,13 @@ import re
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from visitkb.mentions.lexicon import grammar
+
 DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]"
 URL = re.compile(r"^(?:[a-z]+://|www\.)\S+$", re.IGNORECASE)
 EXTRA_RULES: dict[str, dict[str, list[str]]] = {
     "ar": {
-        "prefixes": [r"و(?=[\"“«'])"],
+        "prefixes": [],  # and the language's conjunction clitics before a quote (clitic_prefixes)
         "suffixes": [r"\.", r"[\"”“»']"],
         "infixes": [
             rf"(?<={DIGIT})-(?=[^\W\d_])",  # 12-سبتمبر
@@ -29,13 +31,20 @@ EXTRA_RULES: dict[str, dict[str, list[str]]] = {
 }
 
 
+def clitic_prefixes(lang: str) -> list[str]:
+    """A conjunction written on an opening quote is a token of its own (``و"نشكر``)."""
+    clitics = sorted(grammar(lang).conjunction_clitics)
+    return [rf"{re.escape(c)}(?=[\"“«'])" for c in clitics]
+
+
 def fix_tokenizer(nlp: Language) -> None:
     """Add the language's extra prefix, suffix and infix rules to ``nlp.tokenizer``."""
-    rules = EXTRA_RULES.get(nlp.lang)
-    if not rules:
+    rules = EXTRA_RULES.get(nlp.lang, {})
+    clitics = clitic_prefixes(nlp.lang)
+    if not rules and not clitics:
         return
     defaults = nlp.Defaults
-    prefixes = list(defaults.prefixes or []) + rules.get("prefixes", [])
+    prefixes = list(defaults.prefixes or []) + rules.get("prefixes", []) + clitics
     suffixes = list(defaults.suffixes or []) + rules.get("suffixes", [])
     infixes = list(defaults.infixes or []) + rules.get("infixes", [])
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search

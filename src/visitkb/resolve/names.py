@@ -24,9 +24,6 @@ TATWEEL = "\u0640"
 NUKTA = "\u093c"
 CHANDRABINDU, ANUSVARA = "\u0901", "\u0902"
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-ARABIC_ARTICLE = "ال"
-# The article written with alef wasla, as in vocalised or Quranic spelling.
-ARABIC_ARTICLE_WASLA = "ٱل"
 LETTER_CLASSES_FILE = Path(__file__).with_name("letter_classes.json")
 _SPACES = re.compile(r"[\s\u200c\u200d\-‐–—_.,'’\"]+")
 # Words of a name: runs of letters and combining marks (Devanagari matras, virama, Arabic harakat).
@@ -37,11 +34,8 @@ _WORDS = re.compile(
 _DOUBLES = re.compile(r"(.)\1+")
 # h heard as aspiration after a stop: भ is one letter, بها two.
 _AFTER_STOP_H = re.compile(r"(?<=[bdtkj])h+")
-TEH_MARBUTA, TEH, VEH = "ة", "ت", "ڤ"
-# و is a consonant (w, v) at the start of a word, next to alef (نواف, خصاونة; not after a
-# word-initial alef, أولمرت), before ya (علوي, برويز) and before a final ta marbuta (القدوة).
-_CONSONANT_WAW = re.compile(r"^و|(?<=.ا)و|(?<!^ا)و(?=[اي])|و(?=ه$)")
-ALLAH = "الله"
+# The article's forms, ta marbuta said t before الله and و as a consonant are in
+# ``letter_classes.json`` (article_forms, t_before, consonant_waw).
 
 
 def normalize_arabic(text: str) -> str:
@@ -64,7 +58,7 @@ def normalize_name(name: str) -> str:
 
 def strip_article(word: str) -> str:
     """``العبادي`` -> ``عبادي``; other words unchanged (``آل`` and ``ال`` alone too)."""
-    for article in (ARABIC_ARTICLE, ARABIC_ARTICLE_WASLA):
+    for article in _tables().article_forms:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
     return word
@@ -85,6 +79,11 @@ class _KeyTables:
         self.article_words = frozenset(data["articles"]["words"])
         self.prefixes = _longest_first(data["articles"]["prefixes"])
         self.compound_endings = _longest_first(data["compound_endings"])
+        self.article_forms = tuple(data["article_forms"])
+        t_before = data["t_before"]
+        self.t_letter, self.t_as, self.t_word = t_before["letter"], t_before["as"], t_before["word"]
+        self.consonant_waw = re.compile(data["consonant_waw"]["pattern"])
+        self.waw_as = data["consonant_waw"]["as"]
 
 
 class _Rewrite:
@@ -137,11 +136,11 @@ def name_key(name: str) -> str:
 def _name_parts(word: str, following: str, tables: _KeyTables) -> list[str]:
     """The normalised parts of one written word that carry consonants (none for an article)."""
     word = strip_article(dediac_ar(word))
-    if word.endswith(TEH_MARBUTA) and normalize_arabic(following) == ALLAH:
+    if word.endswith(tables.t_letter) and normalize_arabic(following) == tables.t_word:
         # ة before الله is said t (هبة الله, Hibatullah; رحمة الله, Rahmatullah).
-        word = word[: -len(TEH_MARBUTA)] + TEH
+        word = word[: -len(tables.t_letter)] + tables.t_as
     word = tables.final_rewrites(tables.rewrites(normalize_arabic(word)))
-    word = _CONSONANT_WAW.sub(VEH, word)
+    word = tables.consonant_waw.sub(tables.waw_as, word)
     word = normalize_hindi(word).casefold()
     if word in tables.article_words:
         return []

@@ -21,10 +21,10 @@ from visitkb.mentions import (
     PersonMention,
     PlaceMention,
 )
-from visitkb.mentions.forms import normalize_word
+from visitkb.mentions.forms import CliticRules, normalize_word
+from visitkb.mentions.lexicon import grammar
 from visitkb.visits.dates import DateReading, read_date
 from visitkb.visits.frames import (
-    CLAUSE_OPENERS,
     PARTICIPANT_WINDOW,
     SentenceView,
     Statement,
@@ -50,17 +50,13 @@ START_RANK = {
     "reception": 3,
 }
 # Words for "before" that bound an undated earlier visit by the visit reported
-# ("भारत आने से पहले", "قبل").
-BEFORE_WORDS = frozenset({"पहले", "قبل", "قبيل"})
-# A visit's n-th day: "اليوم الثاني من الزيارة", "यात्रा के दूसरे दिन".
-DAY_WORDS = frozenset({"اليوم", "يوم", "يومه", "दिन"})
+# ("भारत आने से पहले", "قبل"), a visit's n-th day ("اليوم الثاني من الزيارة", "यात्रा के दूसरे
+# दिन") and "son of" are the language's: ``grammar.yaml`` before_words, nth_day_words, son_of.
 ORDINAL_TO_DATE = 4
 # "منذ انتخابه رئيساً في ...": words between "since" and a date that is not the visit's.
 SINCE_GAP = 5
 # "بعد عام 2003": a bound word this close to a date.
 BOUND_GAP = 2
-# Arabic "son of": a person named son of the guest is of the guest's state.
-SON_OF = frozenset({"بن", "ابن", "बिन"})
 
 
 @dataclass
@@ -113,6 +109,7 @@ class Assembler:
         views: list[SentenceView],
     ) -> None:
         self.found = found
+        self.grammar = grammar(found.lang)
         self.statements = statements
         self.refs = refs
         self.reference = reference
@@ -142,7 +139,7 @@ class Assembler:
         here = [k for k, s in enumerate(self.statements) if s.sentence == sentence]
         if not here:
             return []
-        if self.found.lang == "hi":
+        if self.grammar.verb_final:
             side = [k for k in here if self.statements[k].token >= token]
         else:
             side = [k for k in here if self.statements[k].token <= token]
@@ -273,7 +270,8 @@ class Assembler:
     def _ends_tour(self, statement: Statement) -> bool:
         """ "يختتم جولته السبت في مسقط": the last leg of a tour is on that day."""
         nxt = statement.token + 1
-        return nxt < len(self.found.tokens) and self.found.tokens[nxt].startswith("جولت")
+        tokens = self.found.tokens
+        return nxt < len(tokens) and tokens[nxt].startswith(self.grammar.tour_stems)
 
     def _day_of_visit(self, mention: DateMention) -> int | None:
         for number in self.found.numbers:
@@ -283,7 +281,7 @@ class Assembler:
                 and abs(number.token - mention.token) <= ORDINAL_TO_DATE
             ):
                 around = self.found.tokens[max(0, number.token - 1) : number.token_end + 1]
-                if any(w in DAY_WORDS for w in around):
+                if any(w in self.grammar.nth_day_words for w in around):
                     return number.value
         return None
 
@@ -302,7 +300,7 @@ class Assembler:
         listed = [(d, s) for d, s in here if s.category != "tour_includes"]
         here = listed or here
         if here:
-            if self.found.lang == "hi":
+            if self.grammar.verb_final:
                 side = [ds for ds in here if ds[1].token >= token]
             else:
                 side = [ds for ds in here if ds[1].token <= token]
@@ -404,7 +402,7 @@ class Assembler:
         if hi - lo > PARTICIPANT_WINDOW:
             return False
         if mention.token > term.token:
-            return not any(w in CLAUSE_OPENERS for w in self.found.tokens[lo:hi])
+            return not any(w in self.grammar.clause_openers for w in self.found.tokens[lo:hi])
         return True
 
     def _in_list(self, previous: PersonMention, mention: PersonMention) -> bool:
@@ -412,7 +410,9 @@ class Assembler:
         if previous.sentence != mention.sentence or mention.token <= previous.token:
             return False
         between = self.found.tokens[previous.token_end : mention.token]
-        return len(between) <= PARTICIPANT_WINDOW and not any(w in CLAUSE_OPENERS for w in between)
+        return len(between) <= PARTICIPANT_WINDOW and not any(
+            w in self.grammar.clause_openers for w in between
+        )
 
     def _same_side(self, ref: PersonRef, draft: VisitDraft) -> bool:
         """A person of the guest's own state (who came along, or sent greetings)."""
@@ -428,7 +428,7 @@ class Assembler:
             if r.key == draft.guest and not r.mention.role_only
         }
         return any(
-            w in SON_OF and k + 1 < len(words) and words[k + 1] in guest_names
+            w in self.grammar.son_of and k + 1 < len(words) and words[k + 1] in guest_names
             for k, w in enumerate(words)
         )
 
@@ -507,7 +507,8 @@ class Assembler:
         for statement in draft.statements:
             sentence = self.found.sentences[statement.sentence]
             if any(
-                w in BEFORE_WORDS for w in self.found.tokens[sentence.token : sentence.token_end]
+                w in self.grammar.before_words
+                for w in self.found.tokens[sentence.token : sentence.token_end]
             ):
                 return True
         return False
@@ -528,7 +529,7 @@ class Assembler:
     def _written(self, place: PlaceMention) -> str:
         """The place as written, without a clitic written onto it ("ببغداد" -> "بغداد")."""
         text = place.text
-        if self.found.lang == "ar" and text[:1] in {"ب", "ل", "و", "ف", "ك"}:
+        if text[:1] in CliticRules.of(self.found.lang).clitics:
             norm = " ".join(self.found.tokens[place.token : place.token_end])
             if len(text) > len(norm) and not norm.startswith(text[:1]):
                 return text[len(text) - len(norm) :] if len(text) - len(norm) == 1 else text[1:]

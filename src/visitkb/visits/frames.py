@@ -15,6 +15,7 @@ from typing import Any
 
 from visitkb.mentions import DocumentMentions, PlaceMention, TermMention
 from visitkb.mentions.forms import normalize_word
+from visitkb.mentions.lexicon import Grammar, grammar
 from visitkb.visits.people import PersonRef
 
 TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "tour_includes"})
@@ -22,26 +23,16 @@ TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "to
 SUBJECT_AFTER = 8
 # The destination is written within this many tokens of the travel word.
 DESTINATION_WINDOW = 12
-HINDI_DESTINATION_GAP = 3
+# Written before a verb-final travel word, at most this many words before it.
+DESTINATION_GAP_BEFORE_VERB = 3
 # A planned-visit word this close to a travel word makes the statement planned.
 PLANNED_WINDOW = 8
-# Arabic words (normalised) before a destination: prepositions of direction and "the capital".
-ARABIC_TOWARDS = frozenset({"الي", "الى", "نحو", "حتي"})
-ARABIC_PLACE_HEADS = frozenset({"العاصمه", "مدينه", "بمدينه", "بالعاصمه", "دوله", "محافظه"})
-# Arabic words before a place that is where something happens.
-ARABIC_AT = frozenset({"في", "الي", "الى", "لدي", "من"}) | ARABIC_PLACE_HEADS
-ORIGIN_WORDS = frozenset({"من", "عن", "से"})
-# Hindi postpositions after a person: object or companion, not the one who travels.
-HINDI_OBJECT_MARKS = frozenset({"से", "को", "साथ"})
-HINDI_GENITIVES = frozenset({"के", "की", "का"})
-HINDI_AGENT = "ने"
-HINDI_AT = frozenset({"में", "पर"})
-# Words joining the items of a list of destinations ("ثم", "و", "और").
-LIST_JOINERS = frozenset({"ثم", "و", "،", ",", "और", "तथा"})
+# The words before a destination, where something happens, joining a list, ... are the
+# language's (``lang/<code>/grammar.yaml``: to, towards, place_heads, at, origin, object_marks,
+# agent_marks, list_joiners, clause_openers); the comma joins a list in every language.
+LIST_PUNCTUATION = frozenset({","})
 # A meeting's participants are written within this many tokens of the meeting word.
 PARTICIPANT_WINDOW = 12
-# Relative pronouns open a clause about something else ("الزيارة التي أعقبت اغتيال ...").
-CLAUSE_OPENERS = frozenset({"التي", "الذي", "التى", "जो", "जिसके", "जब"})
 
 
 @dataclass
@@ -81,10 +72,10 @@ def _by_sentence(items: list, sentence_of: Callable[[Any], int]) -> dict[int, li
     return groups
 
 
-def _is_possessive(term: TermMention) -> bool:
+def _is_possessive(term: TermMention, grammar: Grammar) -> bool:
     """ "زيارته", "جولتها": the travel word carries its subject as a pronoun."""
     word = term.text.split()[0]
-    return len(word) > 4 and word.endswith(("ه", "ها", "هم"))
+    return len(word) > 4 and word.endswith(grammar.possessive_suffixes)
 
 
 class SentenceView:
@@ -99,6 +90,7 @@ class SentenceView:
     ) -> None:
         sentence = found.sentences[number]
         self.found = found
+        self.grammar = grammar(found.lang)
         self.number = number
         self.start, self.end = sentence.token, sentence.token_end
         self.terms: list[TermMention] = groups["terms"].get(number, [])
@@ -122,7 +114,7 @@ class SentenceView:
         found += [Destination(p.country, p.token, p.token_end, p) for p in self.places]
         return sorted(found, key=lambda d: d.token)
 
-    def clitic(self, token: int, letters: tuple[str, ...]) -> bool:
+    def clitic(self, token: int, letters: frozenset[str]) -> bool:
         """The word at ``token`` carries one of the proclitics ``letters`` ("لطهران")."""
         found = self.found
         if not 0 <= token < len(found.words):
@@ -132,32 +124,30 @@ class SentenceView:
 
     def located(self, token: int) -> bool:
         """A place at ``token`` is where something happens ("في بغداد", "दिल्ली में")."""
-        if self.found.lang == "ar":
-            return self.norm(token - 1) in ARABIC_AT or self.clitic(token, ("ب", "ل"))
+        g = self.grammar
+        if not g.postpositions:
+            return self.norm(token - 1) in g.located_words or self.clitic(token, g.place_clitics)
         after = self.norm(token + 1)
-        if after in HINDI_AT or any(
+        if after in g.at or any(
             t.token in (token + 1, token + 2) and t.category in TRAVEL for t in self.terms
         ):
             return True
-        return after in HINDI_GENITIVES
+        return after in g.genitives
 
     def place_context(self, place: PlaceMention) -> bool:
         """A place named as somewhere visited (not in a name, a compound or a metaphor)."""
-        if self.found.lang == "ar":
+        g = self.grammar
+        if not g.postpositions:
             return self.located(place.token)
         after = self.norm(place.token_end)
-        if after in HINDI_AT or after.startswith("पहुं"):
+        if after in g.at or after.startswith(g.arrival_stems):
             return True
         if any(
             t.token in (place.token_end, place.token_end + 1) and t.category in TRAVEL
             for t in self.terms
         ):
             return True
-        return after in HINDI_GENITIVES and self.norm(place.token_end + 1) not in {
-            "बजाय",
-            "बाद",
-            "लिए",
-        }
+        return after in g.genitives and self.norm(place.token_end + 1) not in g.genitive_compounds
 
 
 class FrameReader:
@@ -174,6 +164,8 @@ class FrameReader:
         self.refs = refs
         self.country_of = countries
         self.lang = found.lang
+        self.grammar = grammar(found.lang)
+        self.list_joiners = self.grammar.list_joiners | LIST_PUNCTUATION
         self.dateline_country = dateline_country
         self.current_guest: int | None = None
         linked = {id(r.mention) for r in refs}
@@ -202,7 +194,7 @@ class FrameReader:
         return m.title_token if m.title_token is not None else m.token
 
     def _guest_of(self, view: SentenceView, term: TermMention, first_dest: int) -> int | None:
-        if self.lang == "ar" and not _is_possessive(term):
+        if self.grammar.verb_before_subject and not _is_possessive(term, self.grammar):
             after = [
                 r
                 for r in view.refs
@@ -214,13 +206,14 @@ class FrameReader:
         before = [r for r in view.refs if r.mention.token_end <= term.token]
         # "الرئيس القبرصي ...، الذي يزور المملكة": the person the relative clause is about.
         if before and any(
-            view.norm(k) in CLAUSE_OPENERS
+            view.norm(k) in self.grammar.clause_openers
             for k in range(max(before[-1].mention.token_end, term.token - 2), term.token)
         ):
             return before[-1].key
         # The sentence's subject: the first person written before the verb.
-        if self.lang == "hi":
-            before = [r for r in before if view.norm(r.mention.token_end) not in HINDI_OBJECT_MARKS]
+        if self.grammar.postpositions:
+            marks = self.grammar.object_marks
+            before = [r for r in before if view.norm(r.mention.token_end) not in marks]
         if before:
             return before[0].key
         return self.current_guest
@@ -236,21 +229,22 @@ class FrameReader:
     # -- destinations ---------------------------------------------------------------------
     def _towards(self, view: SentenceView, dest: Destination, term: TermMention) -> bool:
         """Arabic: the destination follows إلى/ل, or is the verb's object ("زار العراق")."""
+        g = self.grammar
         k = dest.token - 1
         while k > term.token and (
-            view.norm(k) in ARABIC_PLACE_HEADS
+            view.norm(k) in g.place_heads
             or any(a.token <= k < a.token_end for a in view.adjectives)
         ):
             k -= 1  # "إلى العاصمة العراقية بغداد"
         word = view.norm(k)
-        if word in ARABIC_TOWARDS or view.clitic(dest.token, ("ل",)):
+        if word in g.direction_words or view.clitic(dest.token, g.towards_clitics):
             return True
-        if k < dest.token - 1 and view.clitic(k + 1, ("ب",)):
+        if k < dest.token - 1 and view.clitic(k + 1, g.in_clitics):
             return True  # "يحط ... بمدينة جدة"
-        if word == "في" and term.category in {"arrival", "end"}:
+        if word in g.in_preposition and term.category in {"arrival", "end"}:
             return True  # "يختتم جولته السبت في مسقط"
         if k == term.token_end - 1 or (
-            view.clitic(dest.token, ("ب",)) and term.category in {"start", "tour", "arrival"}
+            view.clitic(dest.token, g.in_clitics) and term.category in {"start", "tour", "arrival"}
         ):
             return True  # "زار العراق", "استهل جولته بأبوظبي"
         # "زار الرئيس الكازاخي قاسم توكاييف الصين": right after the guest's name.
@@ -262,14 +256,15 @@ class FrameReader:
         self, view: SentenceView, term: TermMention, travel: list[TermMention]
     ) -> list[Destination]:
         dests = view.destinations()
-        if self.lang == "hi":
+        g = self.grammar
+        if g.verb_final:
             # "भारत की दो दिवसीय यात्रा", "नई दिल्ली पहुंचे": a few words at most between.
             before = [
                 d
                 for d in dests
                 if d.token_end <= term.token
-                and term.token - d.token_end <= HINDI_DESTINATION_GAP
-                and view.norm(d.token_end) not in ORIGIN_WORDS
+                and term.token - d.token_end <= DESTINATION_GAP_BEFORE_VERB
+                and view.norm(d.token_end) not in g.origin
             ]
             if not before:
                 return []
@@ -277,7 +272,7 @@ class FrameReader:
             listed = [before[-1]]
             for dest in reversed([d for d in dests if d.token_end <= listed[0].token]):
                 gap = [view.norm(k) for k in range(dest.token_end, listed[0].token)]
-                if len(gap) != 1 or gap[0] not in LIST_JOINERS:
+                if len(gap) != 1 or gap[0] not in self.list_joiners:
                     break
                 listed.insert(0, dest)
             return listed
@@ -299,7 +294,7 @@ class FrameReader:
             for d in dests
             if term.token_end <= d.token < max(next_travel, term.token_end + 1)
             and d.token - opening <= DESTINATION_WINDOW
-            and view.norm(d.token - 1) not in ORIGIN_WORDS
+            and view.norm(d.token - 1) not in g.origin
         ]
         if term.category == "tour_includes":
             return self._listed(view, after)
@@ -312,7 +307,7 @@ class FrameReader:
         listed = dests[:1]
         for dest in dests[1:]:
             gap = [view.norm(k) for k in range(listed[-1].token_end, dest.token)]
-            if len(gap) > 1 or (gap and gap[0] not in LIST_JOINERS):
+            if len(gap) > 1 or (gap and gap[0] not in self.list_joiners):
                 break
             if dest.country == listed[-1].country:
                 continue  # "بمدينة جدة السعودية": one place, said twice
@@ -359,7 +354,10 @@ class FrameReader:
         for term in travel:
             dests = self._destinations(view, term, travel)
             if not dests:
-                if term.category in {"end", "start", "arrival"} and self.lang == "ar":
+                if (
+                    term.category in {"end", "start", "arrival"}
+                    and self.grammar.verb_before_subject
+                ):
                     pending = term
                 continue
             lead = pending if pending is not None and term.category == "visit" else term
@@ -403,17 +401,18 @@ class FrameReader:
             after = [r for r in view.refs if r.mention.token >= term.token_end]
             before = [r for r in view.refs if r.mention.token_end <= term.token]
             word = term.text.split()[0]
-            if self.lang == "hi":
+            g = self.grammar
+            if g.postpositions:
                 # "X ने Y के सम्मान में ... मेज़बानी की": X hosts, the one in genitive is guest.
-                hosts = [r for r in before if view.norm(r.mention.token_end) == HINDI_AGENT]
-                honoured = [
-                    r for r in before if view.norm(r.mention.token_end) in HINDI_GENITIVES | {"को"}
-                ]
+                hosts = [r for r in before if view.norm(r.mention.token_end) in g.agent_marks]
+                honoured = [r for r in before if view.norm(r.mention.token_end) in g.honoured_marks]
                 guest = honoured[0].key if honoured else self.current_guest
-            elif word.startswith("مستقبل"):  # "في مقدمة مستقبلي ضيفه": hosts before
+            elif word.startswith(g.receiver_stems):  # "في مقدمة مستقبلي ضيفه": hosts before
                 hosts = before[-1:]
                 guest = after[0].key if after else self.current_guest
-            elif _is_possessive(term) or word.startswith("في"):  # "كان في استقباله X"
+            elif _is_possessive(term, g) or word.startswith(
+                tuple(g.in_preposition)
+            ):  # "كان في استقباله X"
                 hosts = after[:1] or before[-1:]
                 guest = before[-1].key if before and after else self.current_guest
             else:  # "استقبل A B"
@@ -469,13 +468,16 @@ class FrameReader:
     ) -> tuple[PersonRef, PersonRef] | None:
         """Who meets and whom: "A ने B से मुलाक़ात", "التقى A B"."""
         refs = view.refs
-        if self.lang == "hi":
-            subject = next((r for r in refs if view.norm(r.mention.token_end) == HINDI_AGENT), None)
+        g = self.grammar
+        if g.postpositions:
+            subject = next(
+                (r for r in refs if view.norm(r.mention.token_end) in g.agent_marks), None
+            )
             partner = next(
                 (
                     r
                     for r in refs
-                    if view.norm(r.mention.token_end) in {"से", "साथ"} and r is not subject
+                    if view.norm(r.mention.token_end) in g.partner_marks and r is not subject
                 ),
                 None,
             )
@@ -521,7 +523,7 @@ class FrameReader:
             at_home = [-1]  # a host named by title alone: none to list as met
         if located is None or not at_home or not guests:
             return []
-        if self.lang == "hi" and people[guests[0]] is None:
+        if self.grammar.meeting_guest_needs_country and people[guests[0]] is None:
             return []
         guest = guests[0]
         self.current_guest = guest

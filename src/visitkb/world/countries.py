@@ -15,15 +15,14 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from visitkb.lang import load_knowledge
+
 DATA = Path(__file__).parent / "data"
 # pycountry writes "إيران، الجمهوريّة الإسلاميّة الإيرانيّة" and "Holy See (Vatican City State)":
-# each part between these separators is a name of its own.
-_NAME_PARTS = re.compile(r"[،,()]")
-# Script of each language's names: translations pycountry lacks come back in English.
-_SCRIPTS = {
-    "ar": re.compile(r"^[\u0600-\u06ff\s\-]+$"),
-    "hi": re.compile(r"^[\u0900-\u097f\s\-]+$"),
-}
+# each part between these separators (and the language's commas, ``grammar.yaml`` commas) is a
+# name of its own. Only parts in the script of the language's letters (``grammar.yaml``
+# letters) are kept: translations pycountry lacks come back in English.
+_NAME_SEPARATORS = ",()"
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,10 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
         translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
     except OSError:
         translation = gettext.NullTranslations()
-    script = _SCRIPTS.get(lang)
+    grammar = load_knowledge(lang, "grammar")
+    first, last = grammar["letters"]
+    script = re.compile(rf"^[{first}-{last}\s\-]+$")
+    separators = re.compile("[" + re.escape("".join(grammar["commas"]) + _NAME_SEPARATORS) + "]")
     names: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
         found = list(_curated().get(country.alpha_3, {}).get(lang, []))
@@ -70,7 +72,7 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             english = getattr(country, attr, None)
             if not english:
                 continue
-            for part in _NAME_PARTS.split(translation.gettext(english)):
+            for part in separators.split(translation.gettext(english)):
                 part = " ".join(part.split())
                 if part and (script is None or script.match(part)) and part not in found:
                     found.append(part)

@@ -33,9 +33,9 @@ def all_places() -> tuple[Place, ...]:
     """Every place known, most populous first."""
     places: dict[tuple[str, str], Place] = {}
     with (DATA / "places.tsv").open(encoding="utf-8") as handle:
-        next(handle)  # header
+        langs = next(handle).rstrip("\n").split("\t")[4:]  # a column of names per language
         for line in handle:
-            name_en, country, capital, population, ar, hi = line.rstrip("\n").split("\t")
+            name_en, country, capital, population, *columns = line.rstrip("\n").split("\t")
             key = (name_en, country)
             if key in places:  # two GeoNames entries of one name in one country: keep the first
                 continue
@@ -45,8 +45,8 @@ def all_places() -> tuple[Place, ...]:
                 capital=capital == "1",
                 population=int(population),
                 names={
-                    "ar": tuple(filter(None, ar.split("|"))),
-                    "hi": tuple(filter(None, hi.split("|"))),
+                    lang: tuple(filter(None, column.split("|")))
+                    for lang, column in zip(langs, columns, strict=True)
                 },
             )
     with (DATA / "places_extra.yaml").open(encoding="utf-8") as handle:
@@ -58,7 +58,7 @@ def all_places() -> tuple[Place, ...]:
             lang: tuple(
                 dict.fromkeys([*(old.names.get(lang, ()) if old else ()), *entry.get(lang, [])])
             )
-            for lang in ("ar", "hi")
+            for lang in langs
         }
         places[key] = Place(
             name_en=entry["name_en"],

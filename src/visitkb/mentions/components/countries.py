@@ -15,9 +15,7 @@ from spacy.tokens import Doc
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import Found, write_spans
 from visitkb.mentions.components.words import words_of
-from visitkb.mentions.lexicon import Lexicon, lexicon
-
-SHADDA = "\u0651"
+from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
 
 class CountryFinder:
@@ -25,6 +23,8 @@ class CountryFinder:
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         self.lex = lex
+        # Marks normalising drops that tell a place from a country (``grammar.yaml``).
+        self.homograph_marks = grammar(nlp.lang).homograph_marks
         self.matcher = phrase_matcher(nlp, [*lex.countries, *lex.places, *lex.state_words])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -41,7 +41,8 @@ class CountryFinder:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
             written = "".join(w.text for w in words[start:end])
             # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
-            if SHADDA in written and phrase in lex.homographs:
+            marked = any(mark in written for mark in self.homograph_marks)
+            if marked and phrase in lex.homographs:
                 places.append((start, end, {"place": lex.homographs[phrase]}))
             elif phrase in lex.countries:
                 code, kind = lex.countries[phrase]

@@ -28,25 +28,21 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
 from visitkb.mentions.components.words import words_of
-from visitkb.mentions.lexicon import Lexicon, lexicon
+from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
 YEARS = range(1900, 2101)
 HIJRI_YEARS = range(1300, 1501)
 # "1444هـ" and "2022م" are written as one token.
 _YEAR_WITH_MARKER = re.compile(r"^(\d{4})(\D+)$")
-# Between the two ends of a range, and between paired month names.
-RANGE_JOINERS = frozenset({"-", "–", "—", "الي", "الى", "حتي", "و", "से", "to", "/"})
+# Between the two ends of a range, and between paired month names, in every language; the
+# language adds its words (``grammar.yaml`` range_joiners: "إلى", "से").
+RANGE_JOINERS = frozenset({"-", "–", "—", "to", "/"})
 DATE_SEPARATORS = frozenset({"-", "/", "."})
-PAIR_JOINERS = frozenset({"/", "(", "-", "،", ","})
-# Words that introduce a lone year or month ("عام 2003", "في يناير", "منذ 2011").
-YEAR_INTRODUCERS = frozenset({"عام", "العام", "سنه", "في", "منذ", "خلال", "मे", "में"})
-MONTH_INTRODUCERS = frozenset({"في", "منذ", "خلال", "من", "مطلع", "اواخر", "اوايل", "منتصف"})
-# Hindi puts the postposition after: "1983 में", "सितंबर में".
-POSTPOSITIONS = frozenset({"में", "मे", "को", "तक", "से"})
-# "من" before the month in "الرابع من أيلول".
-OF_WORDS = frozenset({"من"})
-# "اليوم الثاني" / "اليوم التالي" / "اليوم الأخير": a day of a visit, not today.
-NEXT_DAY_WORDS = frozenset({"التالي", "الموالي", "الذي"})
+PAIR_JOINERS = frozenset({"/", "(", "-", ","})  # and the script's commas
+# The words that introduce a lone year or month ("عام 2003", "في يناير", "منذ 2011"), follow
+# one ("1983 में"), join a day to its month ("الرابع من أيلول") or make "اليوم" a day of a
+# visit ("اليوم التالي") are the language's: ``grammar.yaml`` year_introducers,
+# month_introducers, date_postpositions, of_words, next_day_words.
 
 
 @dataclass
@@ -63,6 +59,14 @@ class DateFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        g = grammar(lex.lang)
+        self.range_joiners = RANGE_JOINERS | g.range_joiners
+        self.pair_joiners = PAIR_JOINERS | g.commas
+        self.year_introducers = g.year_introducers
+        self.month_introducers = g.month_introducers
+        self.postpositions = g.date_postpositions
+        self.of_words = g.of_words
+        self.next_day_words = g.next_day_words
         self.two_word_months = {m for m in lex.months if " " in m}
         # The first words a date expression can start with (besides digits).
         self.starters = (
@@ -90,11 +94,11 @@ class DateFinder:
         if norms[i].isdecimal() and 1 <= int(norms[i]) <= 31:
             return int(norms[i]), i + 1
         value = self.lex.ordinals.get(norms[i])
-        if value and 1 <= value <= 31 and i + 1 < len(norms) and norms[i + 1] in OF_WORDS:
+        if value and 1 <= value <= 31 and i + 1 < len(norms) and norms[i + 1] in self.of_words:
             return value, i + 2  # "الرابع من"
         if i + 1 < len(norms):
             value = self.lex.ordinals.get(f"{norms[i]} {norms[i + 1]}")
-            if value and i + 2 < len(norms) and norms[i + 2] in OF_WORDS:
+            if value and i + 2 < len(norms) and norms[i + 2] in self.of_words:
                 return value, i + 3
         return None
 
@@ -111,7 +115,7 @@ class DateFinder:
             return None
         (month, hijri), end = found
         # A second name of the same month, after a slash, a bracket or nothing.
-        j = end + 1 if end < len(norms) and norms[end] in PAIR_JOINERS else end
+        j = end + 1 if end < len(norms) and norms[end] in self.pair_joiners else end
         second = self._single_month(norms, j)
         if second and second[0] == (month, hijri):
             end = second[1]
@@ -172,12 +176,12 @@ class DateFinder:
         first, j = day
         end_day = None
         k = j
-        if k < len(norms) and norms[k] in RANGE_JOINERS and norms[k] != "/":
+        if k < len(norms) and norms[k] in self.range_joiners and norms[k] != "/":
             second = self._day(norms, k + 1)
             if second and (month := self._month(norms, second[1])):
                 end_day, k = second[0], second[1]
                 j = k
-        if j < len(norms) and (norms[j] in OF_WORDS or norms[j] in DATE_SEPARATORS):
+        if j < len(norms) and (norms[j] in self.of_words or norms[j] in DATE_SEPARATORS):
             j += 1
         month = self._month(norms, j)
         relative_month = None
@@ -195,7 +199,7 @@ class DateFinder:
         (month_no, hijri), j = month
         fields: dict[str, Any] = {"kind": "day", "day": first, "month": month_no, "hijri": hijri}
         # "28 अप्रैल से 2 मई": a second day and month.
-        if end_day is None and j < len(norms) and norms[j] in RANGE_JOINERS - {"/"}:
+        if end_day is None and j < len(norms) and norms[j] in self.range_joiners - {"/"}:
             second = self._day(norms, j + 1)
             if second and (second_month := self._month(norms, second[1])):
                 fields["end_day"] = second[0]
@@ -232,8 +236,8 @@ class DateFinder:
         if mod:
             fields["modifier"], j = mod
             return Found(i, j, fields)
-        introduced = i > 0 and norms[i - 1] in MONTH_INTRODUCERS
-        followed = j < len(norms) and norms[j] in POSTPOSITIONS
+        introduced = i > 0 and norms[i - 1] in self.month_introducers
+        followed = j < len(norms) and norms[j] in self.postpositions
         if introduced or followed or j > i + 1:
             return Found(i, j, fields)
         return None
@@ -271,8 +275,8 @@ class DateFinder:
         if year is None:
             return None
         value, _hijri, j = year
-        introduced = i > 0 and norms[i - 1] in YEAR_INTRODUCERS
-        followed = j < len(norms) and norms[j] in POSTPOSITIONS
+        introduced = i > 0 and norms[i - 1] in self.year_introducers
+        followed = j < len(norms) and norms[j] in self.postpositions
         if introduced or followed:
             return Found(i, j, {"kind": "year", "year": value})
         return None
@@ -284,7 +288,7 @@ class DateFinder:
         norm = norms[i]
         if norm in lex.relative_days or norm in lex.ambiguous_days:
             nxt = norms[i + 1] if i + 1 < len(norms) else ""
-            if nxt in lex.ordinals or nxt in lex.last_words or nxt in NEXT_DAY_WORDS:
+            if nxt in lex.ordinals or nxt in lex.last_words or nxt in self.next_day_words:
                 return None  # "اليوم الثاني من الزيارة" is a day of the visit
             if norm in lex.ambiguous_days:
                 fields.update(kind="relative", offset=-1, ambiguous_offset=True)

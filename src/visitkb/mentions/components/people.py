@@ -21,25 +21,24 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
 from visitkb.mentions.components.words import Word, words_of
-from visitkb.mentions.forms import light_form, normalize_word
-from visitkb.mentions.lexicon import Lexicon, Title, lexicon
+from visitkb.mentions.forms import CliticRules, light_form, normalize_word
+from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 
-# Postpositions that close a Hindi name ("... ने", "... से").
-HINDI_CASE_MARKS = frozenset({"ने", "से", "को", "के", "की", "का"})
+# The language's function words and features come from ``lang/<code>/grammar.yaml``
+# (case_marks, name_prefixes_joined, preposition_articles, to, in_preposition, commas, ...).
 # Heads of state often named by role alone ("الملك", "الرئيس").
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 Words = list[Word]
 COUNTRY_KINDS = frozenset({"country", "adjective"})
-# Arabic-script or Devanagari letters: what a name is written in.
-_NAME_SCRIPTS = (("\u0600", "\u06ff"), ("\u0900", "\u097f"))
 # An initial in a Hindi name ("के. नटवर सिंह") is a word this short followed by a period.
 MAX_INITIAL_LETTERS = 2
 # An organisation named after a title that takes one ("رئيس تيار الحكمة الوطني").
@@ -48,29 +47,32 @@ MAX_OBJECT_WORDS = 4
 ROLE_LINK_SENTENCES = 2
 # Ordinals that belong to a regnal name ("الحسن الثاني").
 REGNAL_ROLES = frozenset({"king", "queen", "emir", "sultan", "pope"})
-# A word longer than this that starts with ال is compared without it ("الحكيم" = "حكيم").
+# A word longer than this that starts with the article is compared without it ("الحكيم" =
+# "حكيم").
 ARTICLE_WORD_LETTERS = 4
-# Arabic prefixes written together with the next word of a name ("عبد الله" = "عبدالله").
-_JOINED_PREFIXES = ("عبد", "ابو", "ابي")
 # "وغيرهم" starts a new item; "وو" or a two-letter word does not.
 MIN_ITEM_LETTERS = 3
-# A preposition written on the article ("بال", "لل") never starts a name.
-PREPOSITION_ARTICLES = ("بال", "لل", "وال", "وبال", "ولل")
 # A name written before a title with no title of its own needs this many words.
 MIN_UNTITLED_NAME_WORDS = 2
 # Travel words after (Hindi) or before (Arabic) an untitled traveller's name.
 TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
-ARABIC_TOWARDS = frozenset({"الي", "الى"})
 # Quotation marks around a nickname written after a name ("राम प्रसाद 'बिस्मिल'").
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
+@cache
+def _name_scripts() -> tuple[tuple[str, ...], ...]:
+    """The letter blocks names are written in: every known language's (``grammar.yaml`` letters)."""
+    return tuple(grammar(lang).letters for lang in sorted(supported_languages()))
+
+
 @lru_cache(maxsize=100_000)
 def _is_name_word(text: str) -> bool:
-    """Letters (and vowel signs) of Arabic script or Devanagari only, at least one letter."""
+    """Letters (and vowel signs) of the known scripts only, at least one letter."""
+    scripts = _name_scripts()
     return (
         any(ch.isalpha() for ch in text)
-        and all(any(lo <= ch <= hi for lo, hi in _NAME_SCRIPTS) for ch in text)
+        and all(any(lo <= ch <= hi for lo, hi in scripts) for ch in text)
         and not any(unicodedata.category(ch)[0] in "PS" for ch in text)
     )
 
@@ -120,6 +122,9 @@ class PeopleFinder:
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         self.lex = lex
         self.lang = nlp.lang
+        self.grammar = grammar(nlp.lang)
+        self.article = CliticRules.of(nlp.lang).article  # "" where the language has none
+        self.commas = self.grammar.commas | {","}
         self.matcher = phrase_matcher(
             nlp,
             [
@@ -178,10 +183,10 @@ class PeopleFinder:
                 kind = "place_noun"
             # "أحمد أمير حسن": a bare title word inside a name is part of the name.
             if (
-                self.lang == "ar"
+                self.grammar.title_words_in_names
                 and kind == "title"
                 and " " not in phrase
-                and not phrase.startswith("ال")
+                and not (self.article and phrase.startswith(self.article))
                 and start > 0
                 and kinds[start - 1] is None
                 and _is_name_word(doc[start - 1].text)
@@ -189,7 +194,7 @@ class PeopleFinder:
                 and start + 1 < len(doc)
                 and _is_name_word(doc[start + 1].text)
                 and kinds[start + 1] is None
-                and not doc[start + 1].norm_.startswith("ال")
+                and not (self.article and doc[start + 1].norm_.startswith(self.article))
             ):
                 continue
             # A title inside a country's name ("دولة الإمارات") stays the country's.
@@ -283,7 +288,7 @@ class PeopleFinder:
         if (
             chain.roles
             and chain.end + 1 < n
-            and doc[chain.end].norm_ == "في"
+            and doc[chain.end].norm_ in self.grammar.in_preposition
             and kinds[chain.end + 1] in COUNTRY_KINDS
         ):
             kind, end, code = starts[chain.end + 1]
@@ -304,7 +309,8 @@ class PeopleFinder:
         if len(chain.roles) != 1 or chain.modifiers or chain.country or j - chain.start != 1:
             return False
         first = doc[chain.start].norm_
-        return first.startswith("ال") and chain.roles[0].role in HEAD_ROLES
+        definite = bool(self.article) and first.startswith(self.article)
+        return definite and chain.roles[0].role in HEAD_ROLES
 
     def _genitive_title(self, doc: Words, kinds: list, starts: dict, j: int) -> bool:
         """Hindi: a genitive then a title follows ("ईरान के राष्ट्रपति")."""
@@ -349,7 +355,7 @@ class PeopleFinder:
             after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
             # A town's name can be a person's name too ("فلاديمير", "طرابلس").
             town = (
-                self.lang == "ar"
+                self.grammar.place_words_in_names
                 and kinds[j] == "place"
                 and j + 1 < n
                 and self._name_word_at(doc, kinds, j + 1)
@@ -397,7 +403,7 @@ class PeopleFinder:
                 break
             if words and self._clitic_starts_item(token):
                 break  # "وعادل": a new item of a list
-            if self.lang == "ar" and token.text.startswith(PREPOSITION_ARTICLES):
+            if token.text.startswith(self.grammar.preposition_articles):
                 break  # "بالعاصمة", "للقاء": a preposition on the article is no name
             j += 1
             if norm not in lex.name_joiners:
@@ -448,11 +454,11 @@ class PeopleFinder:
     def _last_word(self, doc: Words, kinds: list[str | None], j: int) -> bool:
         """Token ``j`` is one word, with the article, and nothing name-like follows it."""
         token = doc[j]
-        if self.lang != "ar":
+        if self.grammar.postpositions:
             # "टॉम डलास ने": only a case mark after it makes a town a surname.
             nxt = doc[j + 1].norm_ if j + 1 < len(doc) else ""
-            return kinds[j] == "place" and nxt in HINDI_CASE_MARKS
-        if kinds[j] == "adjective" and not token.norm_.startswith("ال"):
+            return kinds[j] == "place" and nxt in self.grammar.case_marks
+        if kinds[j] == "adjective" and not (self.article and token.norm_.startswith(self.article)):
             return False
         if j + 1 < len(doc) and kinds[j + 1] == kinds[j] and kinds[j + 1] is not None:
             return False  # a phrase of two words
@@ -466,30 +472,35 @@ class PeopleFinder:
 
     def _clitic_starts_item(self, token: Word) -> bool:
         """A word with the conjunction و written on it starts a new item ("وغيرهم", "وعادل")."""
-        return self.lang == "ar" and token.text[:1] == "و" and len(token.text) > MIN_ITEM_LETTERS
+        return (
+            token.text[:1] in self.grammar.conjunction_clitics
+            and len(token.text) > MIN_ITEM_LETTERS
+        )
 
     def _first_unit(self, doc: Words, i: int) -> str:
         """The first unit of a name starting at ``i`` (cheap: no list built)."""
         norm = doc[i].norm_
-        if norm in _JOINED_PREFIXES and i + 1 < len(doc):
+        if norm in self.grammar.name_prefixes_joined and i + 1 < len(doc):
             return norm + doc[i + 1].norm_
-        if norm.startswith("ال") and len(norm) > ARTICLE_WORD_LETTERS:
-            return norm[2:]
+        article = self.article
+        if article and norm.startswith(article) and len(norm) > ARTICLE_WORD_LETTERS:
+            return norm[len(article) :]
         return norm
 
     def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
         """The name's words as compared across mentions: article off, "عبد" joined."""
         words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
         units: list[str] = []
+        article = self.article
         joined = ""
         for word in words:
             if joined:
                 word, joined = joined + word, ""
-            elif word in _JOINED_PREFIXES:
+            elif word in self.grammar.name_prefixes_joined:
                 joined = word
                 continue
-            if word.startswith("ال") and len(word) > ARTICLE_WORD_LETTERS:
-                word = word[2:]
+            if article and word.startswith(article) and len(word) > ARTICLE_WORD_LETTERS:
+                word = word[len(article) :]
             units.append(word)
         if joined:
             units.append(joined)
@@ -601,7 +612,7 @@ class PeopleFinder:
         for k in range(n):
             if kinds[k] != "term" or self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
                 continue
-            if self.lang == "hi":
+            if self.grammar.verb_final:
                 # NAME DESTINATION VERB
                 d = k - 1
                 while d >= 0 and kinds[d] in {"country", "place", "capital"}:
@@ -619,7 +630,7 @@ class PeopleFinder:
                 end = start
                 while end < n and self._name_word_at(doc, kinds, end):
                     end += 1
-                if end < n and doc[end].norm_ in ARABIC_TOWARDS:
+                if end < n and doc[end].norm_ in self.grammar.to:
                     yield start, end
 
     def _other_country(self, named: Chain | None, after: Chain) -> bool:
@@ -637,7 +648,7 @@ class PeopleFinder:
     def _name_before(self, doc: Words, kinds: list[str | None], start: int) -> int | None:
         """Start of an untitled name of two or more words written right before ``start``."""
         j = start
-        if j > 0 and doc[j - 1].is_punct and doc[j - 1].text in {"،", ","}:
+        if j > 0 and doc[j - 1].is_punct and doc[j - 1].text in self.commas:
             j -= 1
         k = j
         while (
@@ -744,7 +755,7 @@ class PeopleFinder:
                     if head[0] in lex.known_words:
                         continue
                     clitic = normalize_word(first.text, self.lang) != first.norm_
-                    if clitic and first.text[:1] not in {"و", "ف", "ب"}:
+                    if clitic and first.text[:1] not in self.grammar.surname_clitics:
                         continue
                     return 1
         return 0

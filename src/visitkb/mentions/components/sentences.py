@@ -11,10 +11,13 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.lang import supported_languages
 from visitkb.mentions.components.words import words_of
+from visitkb.mentions.lexicon import grammar
 
-# Sentence-final punctuation of Arabic, Devanagari and Latin text.
-ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
+# Sentence-final punctuation of Latin text; each language adds its script's
+# (``grammar.yaml`` sentence_ends: "؟", "।").
+ENDERS = frozenset({".", "!", "?", "…"})
 # A period after a word this short is an initial or an abbreviation ("के. नटवर सिंह", "د."),
 # not the end of a sentence.
 MAX_INITIAL_LETTERS = 2
@@ -38,6 +41,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 class SentenceSplitter:
     """Marks every token as starting a sentence or not."""
 
+    def __init__(self, enders: frozenset[str] = ENDERS) -> None:
+        self.enders = enders
+
     def __call__(self, doc: Doc) -> Doc:
         starts = []
         start = True
@@ -53,7 +59,7 @@ class SentenceSplitter:
             if start:
                 starts.append(i)
             initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
-            start = text in ENDERS and not initial
+            start = text in self.enders and not initial
             previous = text
         # One array write instead of a Token per sentence start.
         if starts:
@@ -67,4 +73,6 @@ class SentenceSplitter:
 @Language.factory("visitkb_sentences")
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     """Split sentences at end punctuation and line breaks."""
-    return SentenceSplitter()
+    # Every known script's end marks: a quotation in another script ends where it ends.
+    scripts = frozenset().union(*(grammar(lang).sentence_ends for lang in supported_languages()))
+    return SentenceSplitter(ENDERS | scripts)

@@ -15,10 +15,11 @@ from visitkb.lang import load_knowledge
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import write_spans
 from visitkb.mentions.forms import normalize_phrase
-from visitkb.mentions.lexicon import Lexicon, lexicon
+from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
-# The Arabic future prefix written on a present-tense verb (سيزور, ستصل).
-FUTURE_PREFIX = "س"
+# The future prefix written on a present-tense verb (سيزور, ستصل) is the language's
+# (``grammar.yaml`` future_prefixes); the verb must be longer than this.
+MIN_FUTURE_VERB_LETTERS = 3
 
 
 class TermFinder:
@@ -36,16 +37,17 @@ class TermFinder:
         self.matcher = phrase_matcher(nlp, self.categories)
         self.lang = nlp.lang
         self.lex = lex
+        self.future_prefixes = grammar(nlp.lang).future_prefixes
 
     def _future(self, phrase: str) -> bool:
         if phrase in self.planned:
             return True
         first = phrase.split()[0]
-        return (
-            self.lang == "ar"
-            and first.startswith(FUTURE_PREFIX)
-            and len(first) > 3
-            and first[1:] in self.categories
+        return any(
+            first.startswith(prefix)
+            and len(first) > MIN_FUTURE_VERB_LETTERS
+            and first[len(prefix) :] in self.categories
+            for prefix in self.future_prefixes
         )
 
     def __call__(self, doc: Doc) -> Doc:
