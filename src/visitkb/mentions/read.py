@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.sentences import sentence_bounds
 from visitkb.mentions.components.spans import read_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of, texts_of, words_of
 from visitkb.mentions.model import (
     AgreementMention,
     CountryMention,
@@ -43,8 +43,7 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
     sentence_of = [0] * len(doc)
     sentences = []
     for number, (first, last) in enumerate(sentence_bounds(doc)):
-        for k in range(first, last):
-            sentence_of[k] = number
+        sentence_of[first:last] = [number] * (last - first)
         end_char = (
             words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
         )
@@ -66,8 +65,8 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
         lang=doc.lang_,
         text=text,
         sentences=sentences,
-        tokens=[w.norm_ for w in words],
-        words=[w.text for w in words],
+        tokens=list(norms_of(doc)),
+        words=list(texts_of(doc)),
     )
     for start, end, data in read_spans(doc, "countries"):
         found.countries.append(

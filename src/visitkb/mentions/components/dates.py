@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 YEARS = range(1900, 2101)
@@ -340,7 +340,7 @@ class DateFinder:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = [w.norm_ for w in words_of(doc)]
+        norms = norms_of(doc)
         spans = []
         for hit in self.find(norms):
             fields = hit.fields

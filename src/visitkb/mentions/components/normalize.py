@@ -5,12 +5,17 @@ See ``mentions.forms`` for what normalising does in each language.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from visitkb.mentions.components.words import Word, set_words
+from visitkb.mentions.components.words import set_words
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
+
+# Fields of the per-word cache entries (see ``Normalizer.cache``), read in C by ``map``.
+_TEXT, _STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT = (itemgetter(k) for k in range(5))
 
 
 class Normalizer:
@@ -47,18 +52,19 @@ class Normalizer:
             return doc
         strings = doc.vocab.strings
         cache = self.cache
-        rows = doc.to_array(["ORTH", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"]).tolist()
-        static = []
-        for row in rows:
-            found = cache.get(row[0])
-            if found is None:
-                found = cache[row[0]] = self._static(row[0], strings)
-            static.append(found)
-        norms = [s[2] for s in static]
-        hashes = [s[3] for s in static]
-        if any(s[4] for s in static):
+        columns = doc.to_array(["ORTH", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"])
+        orths, spacy, punct, space, idx = columns.T.tolist()
+        static = list(map(cache.get, orths))
+        if None in static:
+            for k, found in enumerate(static):
+                if found is None:
+                    found = cache.get(orths[k]) or self._static(orths[k], strings)
+                    static[k] = cache[orths[k]] = found
+        norms = list(map(_NORM, static))
+        hashes = list(map(_NORM_HASH, static))
+        if any(map(_OPEN_TO_DOCUMENT, static)):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            written = {s[1] for s in static}
+            written = set(map(_STRICT, static))
             for k, (_text, strict, _norm, _hash, open_) in enumerate(static):
                 if open_:
                     stripped = self.rules.strip(strict, self.known, written)
@@ -66,13 +72,7 @@ class Normalizer:
                         norms[k] = normalize_word(stripped, self.lang)
                         hashes[k] = strings.add(norms[k])
         doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        set_words(
-            doc,
-            [
-                Word(s[0], norm, " " if space else "", bool(punct), bool(blank), idx)
-                for s, norm, (_o, space, punct, blank, idx) in zip(static, norms, rows, strict=True)
-            ],
-        )
+        set_words(doc, list(map(_TEXT, static)), norms, spacy, punct, space, idx)
         return doc
 
 

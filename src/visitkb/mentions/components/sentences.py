@@ -11,7 +11,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import texts_of
 
 # Sentence-final punctuation of Arabic, Devanagari and Latin text.
 ENDERS = frozenset({".", "!", "?", "؟", "।", "॥", "…"})
@@ -39,10 +39,22 @@ class SentenceSplitter:
     """Marks every token as starting a sentence or not."""
 
     def __call__(self, doc: Doc) -> Doc:
+        texts = texts_of(doc)
+        # Only end punctuation and whitespace change the state; the words between them are
+        # skipped (the first one starts a sentence if one is due).
+        breaks = [i for i, text in enumerate(texts) if text in ENDERS or text.isspace()]
         starts = []
         start = True
         previous = ""
-        for i, text in enumerate(w.text for w in words_of(doc)):
+        after = 0  # the token after the last break
+        for i in breaks:
+            if i > after:
+                if start:
+                    starts.append(after)
+                    start = False
+                previous = texts[i - 1]
+            text = texts[i]
+            after = i + 1
             if text.isspace():
                 if start:
                     starts.append(i)
@@ -53,8 +65,10 @@ class SentenceSplitter:
             if start:
                 starts.append(i)
             initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
-            start = text in ENDERS and not initial
+            start = not initial
             previous = text
+        if start and after < len(texts):
+            starts.append(after)
         # One array write instead of a Token per sentence start.
         if starts:
             marks = numpy.full((len(doc), 1), -1, dtype="int64")
