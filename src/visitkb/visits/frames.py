@@ -102,20 +102,28 @@ class SentenceView:
         self.number = number
         self.start, self.end = sentence.token, sentence.token_end
         self.terms: list[TermMention] = groups["terms"].get(number, [])
+        self.categories = {t.category for t in self.terms}
         self.refs: list[PersonRef] = groups["refs"].get(number, [])
         named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
-        excluded = titles | named
-        countries = [c for c in groups["countries"].get(number, []) if c.token not in excluded]
+        countries = [
+            c
+            for c in groups["countries"].get(number, [])
+            if c.token not in titles and c.token not in named
+        ]
         self.countries = [c for c in countries if c.kind == "name"]
         self.adjectives = [c for c in countries if c.kind == "adjective"]
-        self.places = [p for p in groups["places"].get(number, []) if p.token not in excluded]
+        self.places = [
+            p
+            for p in groups["places"].get(number, [])
+            if p.token not in titles and p.token not in named
+        ]
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
         return tokens[token] if 0 <= token < len(tokens) else ""
 
     def has(self, category: str) -> bool:
-        return any(t.category == category for t in self.terms)
+        return category in self.categories
 
     def destinations(self) -> list[Destination]:
         found = [Destination(c.code, c.token, c.token_end) for c in self.countries]
@@ -328,12 +336,14 @@ class FrameReader:
                 continue
             statements += self._travel(view) + self._receptions(view)
         involved = {s.guest for s in statements} | {h for s in statements for h in s.hosts}
+        stated = {s.sentence for s in statements}
         for view in self.views:
-            if view.has("phone") or any(s.sentence == view.number for s in statements):
+            if view.has("phone") or view.number in stated:
                 continue
             for statement in self._meetings(view, located_only=True):
                 if statement.guest not in involved and not set(statement.hosts) & involved:
                     statements.append(statement)
+                    stated.add(statement.sentence)
         if not statements:
             for view in self.views:
                 if not view.has("phone"):

@@ -141,8 +141,7 @@ class PeopleFinder:
         starts: dict[int, tuple[str, int, str]] = {}
 
         def mark(kind: str, start: int, end: int, phrase: str = "") -> None:
-            for i in range(start, end):
-                kinds[i] = kind
+            kinds[start:end] = [kind] * (end - start)
             starts[start] = (kind, end, phrase)
 
         for group, kind in (
@@ -502,7 +501,12 @@ class PeopleFinder:
         found: list[Found] = []
         i = 0
         n = len(doc)
-        while i < n:
+        # Only a phrase start or a place noun starts anything: the other tokens are skipped.
+        places = [k for k, kind in enumerate(kinds) if kind == "place_noun"]
+        for k in sorted({*starts, *places}):
+            if k < i:
+                continue
+            i = k
             if kinds[i] == "place_noun":
                 # "مرقد الامام موسى الكاظم": skip the place's own title and name.
                 chain = self._chain(doc, kinds, starts, starts[i][1])
@@ -524,7 +528,6 @@ class PeopleFinder:
             ):
                 chain = self._chain(doc, kinds, starts, i)
             if chain is None:
-                i += 1
                 continue
             if chain.end < n and kinds[chain.end] == "place_noun":
                 i = chain.end
@@ -598,8 +601,8 @@ class PeopleFinder:
         """Where a traveller's name would stand around travel words: before the destination
         of a Hindi travel verb, after an Arabic travel verb."""
         n = len(doc)
-        for k in range(n):
-            if kinds[k] != "term" or self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
+        for k in [k for k, kind in enumerate(kinds) if kind == "term"]:
+            if self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
                 continue
             if self.lang == "hi":
                 # NAME DESTINATION VERB
@@ -679,49 +682,43 @@ class PeopleFinder:
         for f in found:
             start = min(f.chain.start, f.start) if f.chain else f.start
             end = max(f.chain.end, f.end) if f.chain else f.end
-            for k in range(start, end):
-                taken[k] = True
+            taken[start:end] = [True] * (end - start)
         forms: dict[str, set[tuple[str, ...]]] = {}
         for f in found:
             if f.role_only or not f.units:
                 continue
             forms.setdefault(f.units[-1], set()).add(f.units)
             forms.setdefault(f.units[0], set()).add(f.units)
+        if not forms:
+            return
         i = 0
-        n = len(doc)
         new: list[Found] = []
-        while i < n:
-            # A town's name may be a surname here ("डलास"): the name written in full decides.
-            named_town = kinds[i] == "place" and self._first_unit(doc, i) in forms
-            if (
-                taken[i]
-                or (kinds[i] is not None and not named_town)
-                or not _is_name_word(doc[i].text)
-            ):
-                i += 1
+        # A repeat starts with a word of a known name (its first word or its surname), on a
+        # free token that is part of nothing else, or (below) a town's name.
+        for k, kind in enumerate(kinds):
+            if k < i or taken[k] or (kind is not None and kind != "place"):
                 continue
-            if named_town:
+            i = k
+            if self._first_unit(doc, i) not in forms or not _is_name_word(doc[i].text):
+                continue
+            if kind == "place":
+                # A town's name may be a surname here ("डलास"): the name written in full decides.
                 new.append(Found(i, i + 1, None, units=self._units(doc, i, i + 1)))
-                i += 1
-                continue
-            # A repeat starts with a word of a known name (its first word or its surname).
-            if self._first_unit(doc, i) not in forms:
                 i += 1
                 continue
             end = self._name_end(doc, kinds, i, None)
             if end == i:
-                i += 1
                 continue
             units = self._units(doc, i, end)
             match = self._repeat_match(units, forms, doc[i])
             if match:
                 length = match
                 # Shrink the span to the words that matched.
-                k = i
-                while k < end and len(self._units(doc, i, k)) < length:
-                    k += 1
-                new.append(Found(i, k, None, units=self._units(doc, i, k)))
-                i = k
+                stop = i
+                while stop < end and len(self._units(doc, i, stop)) < length:
+                    stop += 1
+                new.append(Found(i, stop, None, units=self._units(doc, i, stop)))
+                i = stop
                 continue
             i += 1
         found += new
