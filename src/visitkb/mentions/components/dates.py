@@ -312,14 +312,13 @@ class DateFinder:
     def find(self, norms: list[str]) -> list[Found]:
         """Every date expression, left to right, none overlapping."""
         found: list[Found] = []
-        i = 0
+        i = 0  # tokens before ``i`` are read
         lex = self.lex
         starters = self.starters
-        while i < len(norms):
-            norm = norms[i]
-            if not (norm in starters or norm[:1].isdecimal()):
-                i += 1
+        for k in [k for k, norm in enumerate(norms) if norm in starters or norm[:1].isdecimal()]:
+            if k < i:
                 continue
+            i = k
             hit = (
                 self._weekday_or_relative(norms, i)
                 or self._day_month(norms, i)
@@ -328,7 +327,6 @@ class DateFinder:
                 or self._lone_year(norms, i)
             )
             if hit is None:
-                i += 1
                 continue
             # Take in "يوم" and times of day written before ("مساء أمس", "يوم الخميس").
             while hit.start > 0 and (

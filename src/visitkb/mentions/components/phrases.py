@@ -7,6 +7,7 @@ looks up what a match means in its lexicon table; overlapping matches keep the l
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -32,12 +33,20 @@ def longest_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[str, int, in
 
     Longer matches win, then earlier ones (as ``spacy.util.filter_spans`` decides).
     """
+    matches = matcher(doc)
+    if not matches:
+        return []
     strings = doc.vocab.strings
-    taken: set[int] = set()
+    taken = bytearray(len(doc))  # 1 where a kept match lies
     kept = []
-    for label, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
-        if any(k in taken for k in range(start, end)):
+    for label, start, end in sorted(matches, key=_longest_first):
+        if any(taken[start:end]):
             continue
-        taken.update(range(start, end))
+        taken[start:end] = b"\x01" * (end - start)
         kept.append((strings[label], start, end))
-    return sorted(kept, key=lambda m: m[1])
+    kept.sort(key=itemgetter(1))
+    return kept
+
+
+def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1] - match[2], match[1]

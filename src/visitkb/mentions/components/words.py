@@ -7,6 +7,7 @@ The texts and norms are also kept as plain lists, for components that only scan 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import repeat
 from typing import NamedTuple
 
@@ -34,10 +35,10 @@ def set_words(
     doc: Doc,
     texts: list[str],
     norms: list[str],
-    spacy: list[int],
-    punct: list[int],
-    space: list[int],
-    idx: list[int],
+    spacy: Sequence[int],
+    punct: Sequence[int],
+    space: Sequence[int],
+    idx: Sequence[int],
 ) -> None:
     """Keep the words of ``doc`` from its columns (the normaliser builds them with the norms).
 
