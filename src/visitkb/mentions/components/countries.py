@@ -39,9 +39,8 @@ class CountryFinder:
                 continue
             if end < len(words) and words[end].norm_ in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
-            written = "".join(w.text for w in words[start:end])
             # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
-            if SHADDA in written and phrase in lex.homographs:
+            if phrase in lex.homographs and any(SHADDA in w.text for w in words[start:end]):
                 places.append((start, end, {"place": lex.homographs[phrase]}))
             elif phrase in lex.countries:
                 code, kind = lex.countries[phrase]

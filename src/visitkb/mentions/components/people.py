@@ -144,7 +144,7 @@ class PeopleFinder:
             kinds[start:end] = [kind] * (end - start)
             starts[start] = (kind, end, phrase)
 
-        for group, kind in (
+        for group, plain in (
             ("dates", "date"),
             ("numbers", "number"),
             ("durations", "number"),
@@ -154,12 +154,13 @@ class PeopleFinder:
         ):
             for start, end, details in read_spans(doc, group):
                 label = details.get("code") or details.get("category") or group
+                kind = plain
                 if details.get("kind") == "adjective":
                     kind = "adjective"
                 elif group == "places" and details["place"].capital:
                     kind = "capital"
-                mark(kind, start, end, label)
-                kind = {"places": "place", "countries": "country"}.get(group, kind)
+                kinds[start:end] = [kind] * (end - start)
+                starts[start] = (kind, end, label)
         for phrase, start, end in longest_matches(self.matcher, doc):
             if phrase in lex.titles:
                 kind = "title"
@@ -411,11 +412,13 @@ class PeopleFinder:
     def _soft_first(self, doc: Words, kinds: list[str | None], j: int, chain: Chain) -> bool:
         """A word that is also a time word or a country, right after a title, followed by a
         name: the first word of that name."""
+        norm = doc[j].norm_
+        soft = norm in self.lex.times_of_day or norm in self.lex.soft_stop_words
+        if not soft and kinds[j] != "country":
+            return False  # the cheap tests first: most words are neither
         if j + 1 >= len(doc) or not self._name_word_at(doc, kinds, j + 1):
             return False
-        if doc[j].norm_ in self.lex.times_of_day or doc[j].norm_ in self.lex.soft_stop_words:
-            return True
-        return kinds[j] == "country" and chain.title_country() is not None
+        return soft or chain.title_country() is not None
 
     def _initial(self, doc: Words, j: int) -> bool:
         """Token ``j`` is an initial: a short word, a period, then more of the name."""
