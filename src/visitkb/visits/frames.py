@@ -331,13 +331,15 @@ class FrameReader:
     def read(self) -> list[Statement]:
         """Travel and receptions first; meetings where they name no visit already found."""
         statements: list[Statement] = []
-        for view in self.views:
+        # A sentence without a visit term states nothing (and changes no guest).
+        views = [view for view in self.views if view.terms]
+        for view in views:
             if view.has("phone"):
                 continue
             statements += self._travel(view) + self._receptions(view)
         involved = {s.guest for s in statements} | {h for s in statements for h in s.hosts}
         stated = {s.sentence for s in statements}
-        for view in self.views:
+        for view in views:
             if view.has("phone") or view.number in stated:
                 continue
             for statement in self._meetings(view, located_only=True):
@@ -345,7 +347,7 @@ class FrameReader:
                     statements.append(statement)
                     stated.add(statement.sentence)
         if not statements:
-            for view in self.views:
+            for view in views:
                 if not view.has("phone"):
                     statements += self._meetings(view, located_only=False)[:1]
                 if statements:

@@ -13,6 +13,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+# Phrase of each label hash: the string store decodes a new string on every lookup. Labels
+# are hashes of the phrases, the same in every vocabulary.
+_PHRASES: dict[int, str] = {}
+
 
 def phrase_matcher(nlp: Language, phrases: Iterable[str]) -> PhraseMatcher:
     """A matcher for normalised ``phrases`` (words separated by spaces), labelled by phrase."""
@@ -43,7 +47,10 @@ def longest_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[str, int, in
         if any(taken[start:end]):
             continue
         taken[start:end] = b"\x01" * (end - start)
-        kept.append((strings[label], start, end))
+        phrase = _PHRASES.get(label)
+        if phrase is None:
+            phrase = _PHRASES[label] = strings[label]
+        kept.append((phrase, start, end))
     kept.sort(key=itemgetter(1))
     return kept
 
