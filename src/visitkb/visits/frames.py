@@ -200,8 +200,12 @@ class FrameReader:
         ):
             groups[name] = _by_sentence(items, lambda m: m.sentence)
         groups["refs"] = _by_sentence(refs, lambda r: r.mention.sentence)
+        # A sentence that mentions none of these has nothing to read: it gets no view.
+        mentioned = {n for group in groups.values() for n in group}
         self.views = [
-            SentenceView(found, n, groups, self.titles) for n in range(len(found.sentences))
+            SentenceView(found, n, groups, self.titles)
+            for n in range(len(found.sentences))
+            if n in mentioned
         ]
 
     # -- guests -------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ class AgreementFinder:
         lex = self.lex
         norms = norms_of(doc)
         nouns = longest_matches(self.nouns, doc)
+        if not nouns:  # no agreement noun, no count: the rest only describes counts
+            write_spans(doc, "agreements", [])
+            return doc
         extras = longest_matches(self.extras, doc)
         signing = [(s, e) for p, s, e in extras if p in lex.signing]
         several_ends = {e: s for p, s, e in extras if p in lex.several}
