@@ -1,13 +1,17 @@
 """Phrase matching on normalised forms, shared by the gazetteer components.
 
-A ``PhraseMatcher`` on ``NORM`` whose label is the normalised phrase itself, so a component
-looks up what a match means in its lexicon table; overlapping matches keep the longest.
+One ``PhraseMatcher`` on ``NORM`` per pipeline holds the phrases of every component, each
+labelled by the normalised phrase itself: a document is scanned once, and each component keeps
+the matches of its own phrases (``PhraseTable``) and looks up what they mean in its lexicon
+table; overlapping matches keep the longest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from operator import itemgetter
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,26 +22,68 @@ from spacy.tokens import Doc
 _PHRASES: dict[int, str] = {}
 
 
-def phrase_matcher(nlp: Language, phrases: Iterable[str]) -> PhraseMatcher:
-    """A matcher for normalised ``phrases`` (words separated by spaces), labelled by phrase."""
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for phrase in dict.fromkeys(phrases):
-        words = phrase.split()
-        if not words:
-            continue
-        pattern = Doc(nlp.vocab, words=words)
-        for token in pattern:
-            token.norm_ = token.text
-        matcher.add(phrase, [pattern])
-    return matcher
+class PhraseIndex:
+    """The phrases of all the components of one pipeline, in one matcher."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.labels: set[int] = set()
+        self._key = ("visitkb", "phrase matches", id(self))
+
+    def add(self, phrases: Iterable[str]) -> frozenset[int]:
+        """Add normalised ``phrases`` (words separated by spaces); their labels."""
+        labels = set()
+        for phrase in dict.fromkeys(phrases):
+            words = phrase.split()
+            if not words:
+                continue
+            label = self.vocab.strings.add(phrase)
+            labels.add(label)
+            if label in self.labels:
+                continue
+            pattern = Doc(self.vocab, words=words)
+            for token in pattern:
+                token.norm_ = token.text
+            self.matcher.add(phrase, [pattern])
+            self.labels.add(label)
+        return frozenset(labels)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every match in ``doc`` (found once per document; norms are final by then)."""
+        found = doc.user_data.get(self._key)
+        if found is None:
+            found = doc.user_data[self._key] = self.matcher(doc)
+        return found
 
 
-def longest_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[str, int, int]]:
-    """(phrase, start, end) of the longest non-overlapping matches, in text order.
+@dataclass(frozen=True)
+class PhraseTable:
+    """The phrases one component looks for, matched by its pipeline's ``PhraseIndex``."""
+
+    index: PhraseIndex
+    labels: frozenset[int]
+
+
+_INDEXES: WeakKeyDictionary[Language, PhraseIndex] = WeakKeyDictionary()
+
+
+def phrase_matcher(nlp: Language, phrases: Iterable[str]) -> PhraseTable:
+    """The table of normalised ``phrases`` (words separated by spaces), labelled by phrase."""
+    index = _INDEXES.get(nlp)
+    if index is None:
+        index = _INDEXES[nlp] = PhraseIndex(nlp)
+    return PhraseTable(index, index.add(phrases))
+
+
+def longest_matches(table: PhraseTable, doc: Doc) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) of the longest non-overlapping matches of ``table``'s phrases, in
+    text order.
 
     Longer matches win, then earlier ones (as ``spacy.util.filter_spans`` decides).
     """
-    matches = matcher(doc)
+    labels = table.labels
+    matches = [m for m in table.index.matches(doc) if m[0] in labels]
     if not matches:
         return []
     strings = doc.vocab.strings
