@@ -69,7 +69,7 @@ class Normalizer:
                     static[k] = cache[orths[k]] = found
         norms = list(map(_NORM, static))
         hashes = list(map(_NORM_HASH, static))
-        if any(map(_OPEN_TO_DOCUMENT, static)):
+        if self.rules.clitics and any(map(_OPEN_TO_DOCUMENT, static)):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
             written = set(map(_STRICT, static))
             for k, (_text, strict, _norm, _hash, open_, _punct, _space) in enumerate(static):

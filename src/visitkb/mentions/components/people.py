@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import Word, words_of
+from visitkb.mentions.components.words import Word, norms_of, words_of
 from visitkb.mentions.forms import light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, lexicon
 
@@ -578,7 +578,7 @@ class PeopleFinder:
         for f in found:
             if not f.role_only:
                 f.units = self._units(doc, f.start, f.end)
-        self._find_repeats(doc, kinds, found)
+        self._find_repeats(doc, kinds, found, norms_of(spacy_doc))
         found += self._travellers(doc, kinds, found)
         found.sort(key=lambda f: f.start)
         self._group(found)
@@ -679,7 +679,9 @@ class PeopleFinder:
             nick.person = -2  # same person as the mention before it
             found.append(nick)
 
-    def _find_repeats(self, doc: Words, kinds: list[str | None], found: list[Found]) -> None:
+    def _find_repeats(
+        self, doc: Words, kinds: list[str | None], found: list[Found], norms: list[str]
+    ) -> None:
         """Mentions of named people written without a title."""
         taken = [False] * len(doc)
         for f in found:
@@ -699,7 +701,6 @@ class PeopleFinder:
         # A first unit is a word, the word without two letters (an article), or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
         # (the last: a word that starts one) are looked at.
-        norms = [w.norm_ for w in doc]
         heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
         useful = {w for w in set(norms) if w in forms or w[2:] in forms or w in heads}
         maybe = [k for k, norm in enumerate(norms) if norm in useful]
