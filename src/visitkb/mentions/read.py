@@ -86,7 +86,7 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
                 person=data["person"],
                 role=data["role"],
                 country=data["country"],
-                title_start=doc[title].idx if title is not None else None,
+                title_start=words[title].idx if title is not None else None,
                 title_token=title,
                 role_only=data["role_only"],
                 counterpart=data["counterpart"],
