@@ -79,8 +79,7 @@ class Normalizer:
                         norms[k] = normalize_word(stripped, self.lang)
                         hashes[k] = strings.add(norms[k])
         doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        punct = list(map(_IS_PUNCT, static))
-        space = list(map(_IS_SPACE, static))
+        punct, space = map(_IS_PUNCT, static), map(_IS_SPACE, static)
         set_words(doc, list(map(_TEXT, static)), norms, spacy, punct, space, idx)
         return doc
 

@@ -7,7 +7,7 @@ The texts and norms are also kept as plain lists, for components that only scan 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from itertools import repeat
 from typing import NamedTuple
 
@@ -35,10 +35,10 @@ def set_words(
     doc: Doc,
     texts: list[str],
     norms: list[str],
-    spacy: Sequence[int],
-    punct: Sequence[int],
-    space: Sequence[int],
-    idx: Sequence[int],
+    spacy: Iterable[int],
+    punct: Iterable[bool],
+    space: Iterable[bool],
+    idx: Iterable[int],
 ) -> None:
     """Keep the words of ``doc`` from its columns (the normaliser builds them with the norms).
 
@@ -46,7 +46,7 @@ def set_words(
     Python frame per token.
     """
     whitespace = map(_WHITESPACE.__getitem__, spacy)
-    rows = zip(texts, norms, whitespace, map(bool, punct), map(bool, space), idx, strict=True)
+    rows = zip(texts, norms, whitespace, punct, space, idx, strict=True)
     doc.user_data[_KEY] = list(map(tuple.__new__, repeat(Word), rows))
     doc.user_data[_TEXTS] = texts
     doc.user_data[_NORMS] = norms
@@ -61,7 +61,7 @@ def words_of(doc: Doc) -> list[Word]:
         orth, norm, spacy, punct, space, idx = columns.T.tolist()
         texts = [strings[h] for h in orth]
         norms = [strings[h] for h in norm]
-        set_words(doc, texts, norms, spacy, punct, space, idx)
+        set_words(doc, texts, norms, spacy, map(bool, punct), map(bool, space), idx)
         words = doc.user_data[_KEY]
     return words
 
