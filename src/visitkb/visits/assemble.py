@@ -315,12 +315,11 @@ class Assembler:
             else:
                 side = [ds for ds in here if ds[1].token <= token]
             return min(side or here, key=lambda ds: abs(ds[1].token - token))[0]
-        earlier = [
-            (s.sentence, d)
-            for d in drafts
-            for s in d.statements
-            if s.sentence < sentence and not self._background(d)
-        ]
+        earlier = []
+        for d in drafts:
+            before = [(s.sentence, d) for s in d.statements if s.sentence < sentence]
+            if before and not self._background(d):  # once per visit, not per statement
+                earlier += before
         if earlier:
             return max(earlier, key=lambda sd: sd[0])[1]
         return self.main(drafts)
