@@ -384,6 +384,7 @@ class Assembler:
         for t in meeting:
             meeting_in.setdefault(t.sentence, []).append(t)
         accepted_in: dict[int, list[PersonMention]] = {}
+        guests_at = {(s.guest, s.sentence) for d in drafts for s in d.statements}
         for ref in self.refs:
             m = ref.mention
             if m.sentence in phone:
@@ -399,11 +400,7 @@ class Assembler:
             draft = self._visit_at(drafts, m.sentence, m.token)
             if draft is None or ref.key == draft.guest:
                 continue
-            if any(
-                s.guest == ref.key and s.sentence == m.sentence
-                for d in drafts
-                for s in d.statements
-            ):
+            if (ref.key, m.sentence) in guests_at:
                 continue
             if self._same_side(ref, draft):
                 continue
