@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.sentences import sentence_bounds
 from visitkb.mentions.components.spans import read_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of, texts_of, words_of
 from visitkb.mentions.model import (
     AgreementMention,
     CountryMention,
@@ -43,41 +43,35 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
     sentence_of = [0] * len(doc)
     sentences = []
     for number, (first, last) in enumerate(sentence_bounds(doc)):
-        for k in range(first, last):
-            sentence_of[k] = number
+        sentence_of[first:last] = [number] * (last - first)
         end_char = (
             words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
         )
         sentences.append(Sentence(words[first].idx, end_char, first, last))
 
-    def where(start: int, end: int) -> dict:
-        first, last = words[start], words[end - 1]
-        start_char, end_char = first.idx, last.idx + len(last.text)
-        return {
-            "start": start_char,
-            "end": end_char,
-            "text": text[start_char:end_char],
-            "token": start,
-            "token_end": end,
-            "sentence": sentence_of[start],
-        }
+    def where(start: int, end: int) -> tuple[int, int, str, int, int, int]:
+        """The fields of ``Mention`` in their order: start, end, text, token, token_end,
+        sentence (positional: no dict per mention)."""
+        last = words[end - 1]
+        start_char, end_char = words[start].idx, last.idx + len(last.text)
+        return start_char, end_char, text[start_char:end_char], start, end, sentence_of[start]
 
     found = DocumentMentions(
         lang=doc.lang_,
         text=text,
         sentences=sentences,
-        tokens=[w.norm_ for w in words],
-        words=[w.text for w in words],
+        tokens=list(norms_of(doc)),
+        words=list(texts_of(doc)),
     )
     for start, end, data in read_spans(doc, "countries"):
         found.countries.append(
-            CountryMention(**where(start, end), code=data["code"], kind=data["kind"])
+            CountryMention(*where(start, end), code=data["code"], kind=data["kind"])
         )
     for start, end, data in read_spans(doc, "places"):
         place = data["place"]
         found.places.append(
             PlaceMention(
-                **where(start, end),
+                *where(start, end),
                 name_en=place.name_en,
                 country=place.country,
                 capital=place.capital,
@@ -88,11 +82,11 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
         title = data["title_start"]
         found.people.append(
             PersonMention(
-                **where(start, end),
+                *where(start, end),
                 person=data["person"],
                 role=data["role"],
                 country=data["country"],
-                title_start=doc[title].idx if title is not None else None,
+                title_start=words[title].idx if title is not None else None,
                 title_token=title,
                 role_only=data["role_only"],
                 counterpart=data["counterpart"],
@@ -101,20 +95,20 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
         )
     for start, end, data in read_spans(doc, "terms"):
         found.terms.append(
-            TermMention(**where(start, end), category=data["category"], future=data["future"])
+            TermMention(*where(start, end), category=data["category"], future=data["future"])
         )
     for start, end, data in read_spans(doc, "dates"):
         found.dates.append(
-            DateMention(**where(start, end), **{k: data.get(k) for k in _DATE_FIELDS})
+            DateMention(*where(start, end), **{k: data.get(k) for k in _DATE_FIELDS})
         )
     for start, end, data in read_spans(doc, "numbers"):
         found.numbers.append(
-            NumberMention(**where(start, end), value=data["value"], ordinal=data["ordinal"])
+            NumberMention(*where(start, end), value=data["value"], ordinal=data["ordinal"])
         )
     for start, end, data in read_spans(doc, "durations"):
         found.durations.append(
-            DurationMention(**where(start, end), days=data["days"], stated=data["stated"])
+            DurationMention(*where(start, end), days=data["days"], stated=data["stated"])
         )
     for start, end, data in read_spans(doc, "agreements"):
-        found.agreements.append(AgreementMention(**where(start, end), **data))
+        found.agreements.append(AgreementMention(*where(start, end), **data))
     return found

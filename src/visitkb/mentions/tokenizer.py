@@ -4,12 +4,18 @@ Blank ``ar`` leaves a period or a closing quote attached to the word before it (
 ``جميلة".``), keeps ``12-سبتمبر-2021`` and ``و"نشكر`` whole, and its URL rule glues ``أمس.وفي``;
 the extra suffix, prefix and infix rules below split them, and only text that starts like a
 URL is kept whole as one. Blank ``hi`` needs none.
+
+In both languages the special cases that only repeat a whitespace character (``"\\n"``) are
+dropped: they tokenise the same without them, but a special case met in a text stops spaCy from
+caching how every later word of that text splits, so with them nearly every word of every
+article (a headline ends with a line break) went through the affix rules again.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -38,7 +44,13 @@ def clitic_prefixes(lang: str) -> list[str]:
 
 
 def fix_tokenizer(nlp: Language) -> None:
-    """Add the language's extra prefix, suffix and infix rules to ``nlp.tokenizer``."""
+    """Add the language's extra prefix, suffix and infix rules to ``nlp.tokenizer``; drop the
+    whitespace special cases that only disable its cache."""
+    nlp.tokenizer.rules = {
+        text: tokens
+        for text, tokens in nlp.tokenizer.rules.items()
+        if not (text.isspace() and tokens == [{ORTH: text}])
+    }
     rules = EXTRA_RULES.get(nlp.lang, {})
     clitics = clitic_prefixes(nlp.lang)
     if not rules and not clitics:

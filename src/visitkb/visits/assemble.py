@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from visitkb.lang import load_knowledge
 from visitkb.mentions import (
@@ -95,6 +96,23 @@ def _near(a: DateReading, b: DateReading) -> bool:
     return not (b_lo is not None and a_hi is not None and b_lo > a_hi + gap)
 
 
+@cache
+def _bound_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words that bound a date before and after it, and times of day (normalised), of
+    ``lang``: the same for every document."""
+    terms = load_knowledge(lang, "visit_terms")
+    days = load_knowledge(lang, "relative_days")
+    return (
+        frozenset(normalize_word(w, lang) for w in terms.get("bound_before") or []),
+        frozenset(normalize_word(w, lang) for w in terms.get("bound_after") or []),
+        frozenset(
+            normalize_word(w, lang)
+            for phrase in days.get("times_of_day") or []
+            for w in phrase.split()
+        ),
+    )
+
+
 class Assembler:
     """Builds visit claims from statements and the document's mentions."""
 
@@ -117,17 +135,7 @@ class Assembler:
         self.dateline = dateline
         self.views = views
         self.since = {(t.sentence, t.token_end) for t in found.terms if t.category == "since"}
-        terms = load_knowledge(found.lang, "visit_terms")
-        self.bounds_before = {
-            normalize_word(w, found.lang) for w in terms.get("bound_before") or []
-        }
-        self.bounds_after = {normalize_word(w, found.lang) for w in terms.get("bound_after") or []}
-        days = load_knowledge(found.lang, "relative_days")
-        self.times_of_day = {
-            normalize_word(w, found.lang)
-            for phrase in days.get("times_of_day") or []
-            for w in phrase.split()
-        }
+        self.bounds_before, self.bounds_after, self.times_of_day = _bound_words(found.lang)
 
     # -- dates of statements ----------------------------------------------------------------
     def _statement_for(self, sentence: int, token: int) -> list[int]:
@@ -305,12 +313,11 @@ class Assembler:
             else:
                 side = [ds for ds in here if ds[1].token <= token]
             return min(side or here, key=lambda ds: abs(ds[1].token - token))[0]
-        earlier = [
-            (s.sentence, d)
-            for d in drafts
-            for s in d.statements
-            if s.sentence < sentence and not self._background(d)
-        ]
+        earlier = []
+        for d in drafts:
+            before = [(s.sentence, d) for s in d.statements if s.sentence < sentence]
+            if before and not self._background(d):  # once per visit, not per statement
+                earlier += before
         if earlier:
             return max(earlier, key=lambda sd: sd[0])[1]
         return self.main(drafts)
@@ -370,25 +377,28 @@ class Assembler:
         ]
         phone = {t.sentence for t in self.found.terms if t.category == "phone"}
         accompany = [t for t in self.found.terms if t.category == "accompany"]
-        accepted: list[PersonMention] = []
+        # Both tests below hold only within one sentence: each looks at that sentence's items.
+        meeting_in: dict[int, list] = {}
+        for t in meeting:
+            meeting_in.setdefault(t.sentence, []).append(t)
+        accepted_in: dict[int, list[PersonMention]] = {}
+        guests_at = {(s.guest, s.sentence) for d in drafts for s in d.statements}
         for ref in self.refs:
             m = ref.mention
             if m.sentence in phone:
                 continue
-            listed = any(self._in_list(a, m) for a in accepted)
-            if not listed and not any(self._in_clause(t, m) for t in meeting):
+            listed = any(self._in_list(a, m) for a in accepted_in.get(m.sentence, ()))
+            if not listed and not any(
+                self._in_clause(t, m) for t in meeting_in.get(m.sentence, ())
+            ):
                 continue
-            accepted.append(m)
+            accepted_in.setdefault(m.sentence, []).append(m)
             if any(t.sentence == m.sentence and 0 <= m.token - t.token_end <= 3 for t in accompany):
                 continue
             draft = self._visit_at(drafts, m.sentence, m.token)
             if draft is None or ref.key == draft.guest:
                 continue
-            if any(
-                s.guest == ref.key and s.sentence == m.sentence
-                for d in drafts
-                for s in d.statements
-            ):
+            if (ref.key, m.sentence) in guests_at:
                 continue
             if self._same_side(ref, draft):
                 continue

@@ -94,20 +94,28 @@ class SentenceView:
         self.number = number
         self.start, self.end = sentence.token, sentence.token_end
         self.terms: list[TermMention] = groups["terms"].get(number, [])
+        self.categories = {t.category for t in self.terms}
         self.refs: list[PersonRef] = groups["refs"].get(number, [])
         named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
-        excluded = titles | named
-        countries = [c for c in groups["countries"].get(number, []) if c.token not in excluded]
+        countries = [
+            c
+            for c in groups["countries"].get(number, [])
+            if c.token not in titles and c.token not in named
+        ]
         self.countries = [c for c in countries if c.kind == "name"]
         self.adjectives = [c for c in countries if c.kind == "adjective"]
-        self.places = [p for p in groups["places"].get(number, []) if p.token not in excluded]
+        self.places = [
+            p
+            for p in groups["places"].get(number, [])
+            if p.token not in titles and p.token not in named
+        ]
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
         return tokens[token] if 0 <= token < len(tokens) else ""
 
     def has(self, category: str) -> bool:
-        return any(t.category == category for t in self.terms)
+        return category in self.categories
 
     def destinations(self) -> list[Destination]:
         found = [Destination(c.code, c.token, c.token_end) for c in self.countries]
@@ -184,8 +192,12 @@ class FrameReader:
         ):
             groups[name] = _by_sentence(items, lambda m: m.sentence)
         groups["refs"] = _by_sentence(refs, lambda r: r.mention.sentence)
+        # A sentence that mentions none of these has nothing to read: it gets no view.
+        mentioned = {n for group in groups.values() for n in group}
         self.views = [
-            SentenceView(found, n, groups, self.titles) for n in range(len(found.sentences))
+            SentenceView(found, n, groups, self.titles)
+            for n in range(len(found.sentences))
+            if n in mentioned
         ]
 
     # -- guests -------------------------------------------------------------------------------
@@ -318,19 +330,23 @@ class FrameReader:
     def read(self) -> list[Statement]:
         """Travel and receptions first; meetings where they name no visit already found."""
         statements: list[Statement] = []
-        for view in self.views:
+        # A sentence without a visit term states nothing (and changes no guest).
+        views = [view for view in self.views if view.terms]
+        for view in views:
             if view.has("phone"):
                 continue
             statements += self._travel(view) + self._receptions(view)
         involved = {s.guest for s in statements} | {h for s in statements for h in s.hosts}
-        for view in self.views:
-            if view.has("phone") or any(s.sentence == view.number for s in statements):
+        stated = {s.sentence for s in statements}
+        for view in views:
+            if view.has("phone") or view.number in stated:
                 continue
             for statement in self._meetings(view, located_only=True):
                 if statement.guest not in involved and not set(statement.hosts) & involved:
                     statements.append(statement)
+                    stated.add(statement.sentence)
         if not statements:
-            for view in self.views:
+            for view in views:
                 if not view.has("phone"):
                     statements += self._meetings(view, located_only=False)[:1]
                 if statements:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 # "عدداً من اتفاقيات النقل ومذكرات الشراكة": words allowed between a noun and the next
@@ -38,8 +38,11 @@ class AgreementFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        norms = [w.norm_ for w in words_of(doc)]
+        norms = norms_of(doc)
         nouns = longest_matches(self.nouns, doc)
+        if not nouns:  # no agreement noun, no count: the rest only describes counts
+            write_spans(doc, "agreements", [])
+            return doc
         extras = longest_matches(self.extras, doc)
         signing = [(s, e) for p, s, e in extras if p in lex.signing]
         several_ends = {e: s for p, s, e in extras if p in lex.several}

@@ -39,10 +39,10 @@ class CountryFinder:
                 continue
             if end < len(words) and words[end].norm_ in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
-            written = "".join(w.text for w in words[start:end])
             # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
-            marked = any(mark in written for mark in self.homograph_marks)
-            if marked and phrase in lex.homographs:
+            if phrase in lex.homographs and any(
+                mark in w.text for w in words[start:end] for mark in self.homograph_marks
+            ):
                 places.append((start, end, {"place": lex.homographs[phrase]}))
             elif phrase in lex.countries:
                 code, kind = lex.countries[phrase]

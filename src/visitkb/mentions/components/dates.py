@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
 YEARS = range(1900, 2101)
@@ -316,14 +316,13 @@ class DateFinder:
     def find(self, norms: list[str]) -> list[Found]:
         """Every date expression, left to right, none overlapping."""
         found: list[Found] = []
-        i = 0
+        i = 0  # tokens before ``i`` are read
         lex = self.lex
         starters = self.starters
-        while i < len(norms):
-            norm = norms[i]
-            if not (norm in starters or norm[:1].isdecimal()):
-                i += 1
+        for k in [k for k, norm in enumerate(norms) if norm in starters or norm[:1].isdecimal()]:
+            if k < i:
                 continue
+            i = k
             hit = (
                 self._weekday_or_relative(norms, i)
                 or self._day_month(norms, i)
@@ -332,7 +331,6 @@ class DateFinder:
                 or self._lone_year(norms, i)
             )
             if hit is None:
-                i += 1
                 continue
             # Take in "يوم" and times of day written before ("مساء أمس", "يوم الخميس").
             while hit.start > 0 and (
@@ -344,7 +342,7 @@ class DateFinder:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = [w.norm_ for w in words_of(doc)]
+        norms = norms_of(doc)
         spans = []
         for hit in self.find(norms):
             fields = hit.fields

@@ -5,12 +5,21 @@ See ``mentions.forms`` for what normalising does in each language.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from visitkb.mentions.components.words import Word, set_words
+from visitkb.mentions.components.words import set_words
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
+
+# Fields of the per-word cache entries (see ``Normalizer.cache``), read in C by ``map``.
+_TEXT, _STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT, _IS_PUNCT, _IS_SPACE = (
+    itemgetter(k) for k in range(7)
+)
+Static = tuple[str, str, str, int, bool, bool, bool]
 
 
 class Normalizer:
@@ -22,57 +31,56 @@ class Normalizer:
         self.listed = listed  # words the matchers look for as written, clitic and all
         self.rules = CliticRules.of(lang)
         # Per orth hash: (text, strict form, norm, norm hash, whether the document may change
-        # it). Normalising runs on every token of every document; word forms repeat.
-        self.cache: dict[int, tuple[str, str, str, int, bool]] = {}
+        # it, is_punct, is_space). Normalising runs on every token of every document; word
+        # forms repeat, and the last two are the word's (lexeme's) flags.
+        self.cache: dict[int, Static] = {}
 
-    def _static(self, orth: int, strings) -> tuple[str, str, str, int, bool]:
+    def _static(self, orth: int, vocab: Vocab) -> Static:
+        strings = vocab.strings
+        lexeme = vocab[orth]
         text = strings[orth]
+        flags = lexeme.is_punct, lexeme.is_space
         lang = self.lang
         if not self.rules.clitics:
             norm = normalize_word(text, lang)
-            return text, text, norm, strings.add(norm), False
+            return text, text, norm, strings.add(norm), False, *flags
         strict = strict_form(text, lang)
         if strict in self.listed:
             # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
             norm = normalize_word(strict, lang)
-            return text, strict, norm, strings.add(norm), False
+            return text, strict, norm, strings.add(norm), False, *flags
         stripped = self.rules.strip(strict, self.known)
         # Unstripped words starting with a clitic may strip into a word of the document.
         open_to_document = stripped == strict and strict[:1] in self.rules.clitics
         norm = normalize_word(stripped, lang)
-        return text, strict, norm, strings.add(norm), open_to_document
+        return text, strict, norm, strings.add(norm), open_to_document, *flags
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
         cache = self.cache
-        rows = doc.to_array(["ORTH", "SPACY", "IS_PUNCT", "IS_SPACE", "IDX"]).tolist()
-        static = []
-        for row in rows:
-            found = cache.get(row[0])
-            if found is None:
-                found = cache[row[0]] = self._static(row[0], strings)
-            static.append(found)
-        norms = [s[2] for s in static]
-        hashes = [s[3] for s in static]
-        if any(s[4] for s in static):
+        orths, spacy, idx = doc.to_array(["ORTH", "SPACY", "IDX"]).T.tolist()
+        static = list(map(cache.get, orths))
+        if None in static:
+            for k, found in enumerate(static):
+                if found is None:
+                    found = cache.get(orths[k]) or self._static(orths[k], doc.vocab)
+                    static[k] = cache[orths[k]] = found
+        norms = list(map(_NORM, static))
+        hashes = list(map(_NORM_HASH, static))
+        if self.rules.clitics and any(map(_OPEN_TO_DOCUMENT, static)):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            written = {s[1] for s in static}
-            for k, (_text, strict, _norm, _hash, open_) in enumerate(static):
+            written = set(map(_STRICT, static))
+            for k, (_text, strict, _norm, _hash, open_, _punct, _space) in enumerate(static):
                 if open_:
                     stripped = self.rules.strip(strict, self.known, written)
                     if stripped != strict:
                         norms[k] = normalize_word(stripped, self.lang)
                         hashes[k] = strings.add(norms[k])
         doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        set_words(
-            doc,
-            [
-                Word(s[0], norm, " " if space else "", bool(punct), bool(blank), idx)
-                for s, norm, (_o, space, punct, blank, idx) in zip(static, norms, rows, strict=True)
-            ],
-        )
+        punct, space = map(_IS_PUNCT, static), map(_IS_SPACE, static)
+        set_words(doc, list(map(_TEXT, static)), norms, spacy, punct, space, idx)
         return doc
 
 

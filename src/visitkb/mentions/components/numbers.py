@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import Found, write_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 # "N दिन की भारत यात्रा": the visit noun comes within this many tokens after the unit.
@@ -38,6 +38,15 @@ class NumberFinder:
         self.visit_nouns = {
             w for w, category in lex.terms.items() if category == "visit" and " " not in w
         }
+        # Words a number, an ordinal or a dual can start with; digits are told by isdecimal.
+        self.starters = frozenset(
+            [
+                *lex.cardinals,
+                *(w.split()[0] for w in self.multi_word),
+                *lex.ordinals,
+                *lex.duration_duals,
+            ]
+        )
 
     def _word_number(self, norms: list[str], i: int) -> tuple[int, int] | None:
         """(value, end) of the number words starting at token ``i``."""
@@ -62,11 +71,15 @@ class NumberFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        norms = [w.norm_ for w in words_of(doc)]
+        norms = norms_of(doc)
+        starters = self.starters
         numbers: list[Found] = []
         durations: list[Found] = []
-        i = 0
-        while i < len(doc):
+        i = 0  # tokens before ``i`` are read
+        for k in [k for k, norm in enumerate(norms) if norm in starters or norm.isdecimal()]:
+            if k < i:
+                continue
+            i = k
             norm = norms[i]
             if norm in lex.ordinals:
                 numbers.append((i, i + 1, {"value": lex.ordinals[norm], "ordinal": True}))

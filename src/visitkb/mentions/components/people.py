@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import Word, words_of
+from visitkb.mentions.components.words import Word, norms_of, words_of
 from visitkb.mentions.forms import CliticRules, light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 
@@ -146,11 +146,10 @@ class PeopleFinder:
         starts: dict[int, tuple[str, int, str]] = {}
 
         def mark(kind: str, start: int, end: int, phrase: str = "") -> None:
-            for i in range(start, end):
-                kinds[i] = kind
+            kinds[start:end] = [kind] * (end - start)
             starts[start] = (kind, end, phrase)
 
-        for group, kind in (
+        for group, plain in (
             ("dates", "date"),
             ("numbers", "number"),
             ("durations", "number"),
@@ -160,12 +159,13 @@ class PeopleFinder:
         ):
             for start, end, details in read_spans(doc, group):
                 label = details.get("code") or details.get("category") or group
+                kind = plain
                 if details.get("kind") == "adjective":
                     kind = "adjective"
                 elif group == "places" and details["place"].capital:
                     kind = "capital"
-                mark(kind, start, end, label)
-                kind = {"places": "place", "countries": "country"}.get(group, kind)
+                kinds[start:end] = [kind] * (end - start)
+                starts[start] = (kind, end, label)
         for phrase, start, end in longest_matches(self.matcher, doc):
             if phrase in lex.titles:
                 kind = "title"
@@ -418,11 +418,13 @@ class PeopleFinder:
     def _soft_first(self, doc: Words, kinds: list[str | None], j: int, chain: Chain) -> bool:
         """A word that is also a time word or a country, right after a title, followed by a
         name: the first word of that name."""
+        norm = doc[j].norm_
+        soft = norm in self.lex.times_of_day or norm in self.lex.soft_stop_words
+        if not soft and kinds[j] != "country":
+            return False  # the cheap tests first: most words are neither
         if j + 1 >= len(doc) or not self._name_word_at(doc, kinds, j + 1):
             return False
-        if doc[j].norm_ in self.lex.times_of_day or doc[j].norm_ in self.lex.soft_stop_words:
-            return True
-        return kinds[j] == "country" and chain.title_country() is not None
+        return soft or chain.title_country() is not None
 
     def _initial(self, doc: Words, j: int) -> bool:
         """Token ``j`` is an initial: a short word, a period, then more of the name."""
@@ -513,7 +515,12 @@ class PeopleFinder:
         found: list[Found] = []
         i = 0
         n = len(doc)
-        while i < n:
+        # Only a phrase start or a place noun starts anything: the other tokens are skipped.
+        places = [k for k, kind in enumerate(kinds) if kind == "place_noun"]
+        for k in sorted({*starts, *places}):
+            if k < i:
+                continue
+            i = k
             if kinds[i] == "place_noun":
                 # "مرقد الامام موسى الكاظم": skip the place's own title and name.
                 chain = self._chain(doc, kinds, starts, starts[i][1])
@@ -535,7 +542,6 @@ class PeopleFinder:
             ):
                 chain = self._chain(doc, kinds, starts, i)
             if chain is None:
-                i += 1
                 continue
             if chain.end < n and kinds[chain.end] == "place_noun":
                 i = chain.end
@@ -583,7 +589,7 @@ class PeopleFinder:
         for f in found:
             if not f.role_only:
                 f.units = self._units(doc, f.start, f.end)
-        self._find_repeats(doc, kinds, found)
+        self._find_repeats(doc, kinds, found, norms_of(spacy_doc))
         found += self._travellers(doc, kinds, found)
         found.sort(key=lambda f: f.start)
         self._group(found)
@@ -609,8 +615,8 @@ class PeopleFinder:
         """Where a traveller's name would stand around travel words: before the destination
         of a Hindi travel verb, after an Arabic travel verb."""
         n = len(doc)
-        for k in range(n):
-            if kinds[k] != "term" or self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
+        for k in [k for k, kind in enumerate(kinds) if kind == "term"]:
+            if self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
                 continue
             if self.grammar.verb_final:
                 # NAME DESTINATION VERB
@@ -684,55 +690,58 @@ class PeopleFinder:
             nick.person = -2  # same person as the mention before it
             found.append(nick)
 
-    def _find_repeats(self, doc: Words, kinds: list[str | None], found: list[Found]) -> None:
+    def _find_repeats(
+        self, doc: Words, kinds: list[str | None], found: list[Found], norms: list[str]
+    ) -> None:
         """Mentions of named people written without a title."""
         taken = [False] * len(doc)
         for f in found:
             start = min(f.chain.start, f.start) if f.chain else f.start
             end = max(f.chain.end, f.end) if f.chain else f.end
-            for k in range(start, end):
-                taken[k] = True
+            taken[start:end] = [True] * (end - start)
         forms: dict[str, set[tuple[str, ...]]] = {}
         for f in found:
             if f.role_only or not f.units:
                 continue
             forms.setdefault(f.units[-1], set()).add(f.units)
             forms.setdefault(f.units[0], set()).add(f.units)
+        if not forms:
+            return
         i = 0
-        n = len(doc)
         new: list[Found] = []
-        while i < n:
-            # A town's name may be a surname here ("डलास"): the name written in full decides.
-            named_town = kinds[i] == "place" and self._first_unit(doc, i) in forms
-            if (
-                taken[i]
-                or (kinds[i] is not None and not named_town)
-                or not _is_name_word(doc[i].text)
-            ):
-                i += 1
+        # A first unit is a word, the word without two letters (an article), or the word and
+        # the next one (see _first_unit): only words that make a known unit one of these ways
+        # (the last: a word that starts one) are looked at.
+        heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
+        useful = {w for w in set(norms) if w in forms or w[2:] in forms or w in heads}
+        maybe = [k for k, norm in enumerate(norms) if norm in useful]
+        # A repeat starts with a word of a known name (its first word or its surname), on a
+        # free token that is part of nothing else, or (below) a town's name.
+        for k in maybe:
+            kind = kinds[k]
+            if k < i or taken[k] or (kind is not None and kind != "place"):
                 continue
-            if named_town:
+            i = k
+            if self._first_unit(doc, i) not in forms or not _is_name_word(doc[i].text):
+                continue
+            if kind == "place":
+                # A town's name may be a surname here ("डलास"): the name written in full decides.
                 new.append(Found(i, i + 1, None, units=self._units(doc, i, i + 1)))
-                i += 1
-                continue
-            # A repeat starts with a word of a known name (its first word or its surname).
-            if self._first_unit(doc, i) not in forms:
                 i += 1
                 continue
             end = self._name_end(doc, kinds, i, None)
             if end == i:
-                i += 1
                 continue
             units = self._units(doc, i, end)
             match = self._repeat_match(units, forms, doc[i])
             if match:
                 length = match
                 # Shrink the span to the words that matched.
-                k = i
-                while k < end and len(self._units(doc, i, k)) < length:
-                    k += 1
-                new.append(Found(i, k, None, units=self._units(doc, i, k)))
-                i = k
+                stop = i
+                while stop < end and len(self._units(doc, i, stop)) < length:
+                    stop += 1
+                new.append(Found(i, stop, None, units=self._units(doc, i, stop)))
+                i = stop
                 continue
             i += 1
         found += new

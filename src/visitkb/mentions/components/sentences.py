@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import texts_of
 from visitkb.mentions.lexicon import grammar
 
 # Sentence-final punctuation of Latin text; each language adds its script's
@@ -45,10 +45,22 @@ class SentenceSplitter:
         self.enders = enders
 
     def __call__(self, doc: Doc) -> Doc:
+        texts = texts_of(doc)
+        # Only end punctuation and whitespace change the state; the words between them are
+        # skipped (the first one starts a sentence if one is due).
+        breaks = [i for i, text in enumerate(texts) if text in self.enders or text.isspace()]
         starts = []
         start = True
         previous = ""
-        for i, text in enumerate(w.text for w in words_of(doc)):
+        after = 0  # the token after the last break
+        for i in breaks:
+            if i > after:
+                if start:
+                    starts.append(after)
+                    start = False
+                previous = texts[i - 1]
+            text = texts[i]
+            after = i + 1
             if text.isspace():
                 if start:
                     starts.append(i)
@@ -59,8 +71,10 @@ class SentenceSplitter:
             if start:
                 starts.append(i)
             initial = text == "." and _is_word(previous) and len(previous) <= MAX_INITIAL_LETTERS
-            start = text in self.enders and not initial
+            start = not initial
             previous = text
+        if start and after < len(texts):
+            starts.append(after)
         # One array write instead of a Token per sentence start.
         if starts:
             marks = numpy.full((len(doc), 1), -1, dtype="int64")
