@@ -7,10 +7,11 @@ thread-pool hand-off per request, which measured as much as the query itself.
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from visitkb.config import Settings
@@ -54,3 +55,21 @@ async def require_writer(
 
 
 WriterDep = Depends(require_writer)
+
+
+class WriteRoute(APIRoute):
+    """A write route: the token is checked before the body is read.
+
+    FastAPI reads and parses a body before it solves dependencies, so with ``WriterDep`` alone
+    a client without the token could still make the server read and parse megabytes of JSON.
+    ``WriterDep`` stays on the route too, where it puts the bearer scheme into the OpenAPI schema.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def write(request: Request) -> Response:
+            await require_writer(request.app.state.settings, await _bearer(request))
+            return await handler(request)
+
+        return write
