@@ -129,6 +129,12 @@ def _post_endless_body(app, headers: dict[str, str], chunk: int = 1000) -> tuple
     return status, read
 
 
+def test_a_body_that_is_not_json_in_utf8_is_a_400_problem(limited_client):
+    response = limited_client.post("/documents", content=b'{"id": "\xff"}', headers=JSON_AUTH)
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+
+
 def test_a_body_is_refused_while_it_arrives_not_after(database_url):
     app = _app(database_url, api_token=TOKEN, max_body_bytes=LIMIT)
     status, read = _post_endless_body(app, AUTH | {"Content-Type": "application/json"})

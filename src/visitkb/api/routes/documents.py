@@ -112,9 +112,9 @@ def add_documents(
 
     Needs `Authorization: Bearer <VISITKB_API_TOKEN>`; a server started without that variable
     refuses every write (403). A body of more than `VISITKB_MAX_BODY_BYTES` (32 MiB by default)
-    is refused (413). Each document is reported: `added`, `unchanged` (same id, same
-    text), `duplicate` (same text under another id), `conflict` (same id, other text: the stored
-    text is kept) or `error` with the reason.
+    is refused (413), and one that is not JSON in UTF-8 is a 400. Each document is reported:
+    `added`, `unchanged` (same id, same text), `duplicate` (same text under another id),
+    `conflict` (same id, other text: the stored text is kept) or `error` with the reason.
     """
     batch = documents if isinstance(documents, list) else [documents]
     report = ingest(engine, [_read(i, d) for i, d in enumerate(batch)])
@@ -132,6 +132,6 @@ router.add_api_route(
     add_documents,
     methods=["POST"],
     dependencies=[WriterDep],
-    responses=responses(401, 403, 413, 422),
+    responses=responses(400, 401, 403, 413, 422),
     route_class_override=WriteRoute,
 )
