@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(settings.database_url, server=True)
     problems.install(app)
     for module in (health, visits, people, agreements, overview, documents, exports, web, docs):
         app.include_router(module.router)

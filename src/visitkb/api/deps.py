@@ -11,16 +11,26 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from visitkb.config import Settings
-from visitkb.database import Connection, Engine
+from visitkb.database import Connection, Engine, has_idle_connection
 
 
 async def get_connection(request: Request) -> AsyncIterator[Connection]:
-    """A read connection for one request."""
-    with request.app.state.engine.connect() as conn:
+    """A read connection for one request.
+
+    An idle connection of the pool is taken at once; otherwise connecting (or waiting for a
+    connection when all are in use) runs in a thread, never on the event loop, which must go on
+    returning the connections of finished requests.
+    """
+    engine = request.app.state.engine
+    conn = (
+        engine.connect() if has_idle_connection(engine) else await run_in_threadpool(engine.connect)
+    )
+    with conn:
         yield conn
 
 
