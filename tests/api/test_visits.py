@@ -251,6 +251,9 @@ def test_unknown_visit_is_a_404_problem(kb_client):
         ({"status": "done"}, "status"),
         ({"lang": "fr"}, "lang"),
         ({"from": "2020-13-01"}, "from"),
+        ({"to": "1700000000"}, "to"),  # not a Unix time either
+        ({"from": "5.4e-305"}, "from"),
+        ({"from": "٢٠٢٠-٠١-٠١"}, "from"),
         ({"from": "2020-02-01", "to": "2020-01-01"}, "to"),
         ({"q": "a"}, "q"),
         ({"official": "  "}, "official"),

@@ -6,12 +6,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from visitkb import __version__
 from visitkb.api import problems
+from visitkb.api.headers import SecurityHeaders
+from visitkb.api.limits import BodyLimit
 from visitkb.api.routes import (
     agreements,
+    docs,
     documents,
     exports,
     health,
@@ -44,11 +48,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.engine.dispose()
 
-    app = FastAPI(title="visitkb", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="visitkb",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served by routes.docs, with its own content policy
+        redoc_url=None,
+    )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(settings.database_url, server=True)
     problems.install(app)
-    for module in (health, visits, people, agreements, overview, documents, exports, web):
+    for module in (health, visits, people, agreements, overview, documents, exports, web, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # The last added runs first: headers go on every answer, CORS answers included.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Link", "Content-Disposition"],
+        )
+    app.add_middleware(SecurityHeaders)
     return app

@@ -7,19 +7,30 @@ thread-pool hand-off per request, which measured as much as the query itself.
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from visitkb.config import Settings
-from visitkb.database import Connection, Engine
+from visitkb.database import Connection, Engine, has_idle_connection
 
 
 async def get_connection(request: Request) -> AsyncIterator[Connection]:
-    """A read connection for one request."""
-    with request.app.state.engine.connect() as conn:
+    """A read connection for one request.
+
+    An idle connection of the pool is taken at once; otherwise connecting (or waiting for a
+    connection when all are in use) runs in a thread, never on the event loop, which must go on
+    returning the connections of finished requests.
+    """
+    engine = request.app.state.engine
+    conn = (
+        engine.connect() if has_idle_connection(engine) else await run_in_threadpool(engine.connect)
+    )
+    with conn:
         yield conn
 
 
@@ -54,3 +65,21 @@ async def require_writer(
 
 
 WriterDep = Depends(require_writer)
+
+
+class WriteRoute(APIRoute):
+    """A write route: the token is checked before the body is read.
+
+    FastAPI reads and parses a body before it solves dependencies, so with ``WriterDep`` alone
+    a client without the token could still make the server read and parse megabytes of JSON.
+    ``WriterDep`` stays on the route too, where it puts the bearer scheme into the OpenAPI schema.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def write(request: Request) -> Response:
+            await require_writer(request.app.state.settings, await _bearer(request))
+            return await handler(request)
+
+        return write

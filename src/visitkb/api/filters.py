@@ -6,10 +6,12 @@ in both; the CLI builds the same filter values from its options.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query
+from pydantic import BeforeValidator
 
 from visitkb.database.queries import AgreementFilters, PersonFilters, Sort, VisitFilters
 from visitkb.database.queries.filters import MAX_ID
@@ -20,8 +22,20 @@ PERSON = (
     "has for the person (as written, normalised, or by the script-independent name key)"
 )
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _written_as_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD``: pydantic alone also takes numbers as Unix times (``to=1.5e9``)."""
+    if isinstance(value, str) and not _DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_written_as_day)]
+
 From = Annotated[
-    date | None,
+    Day | None,
     Query(
         alias="from",
         description="Keep visits whose days, or window of possible days, reach this day or later",
@@ -29,7 +43,7 @@ From = Annotated[
     ),
 ]
 To = Annotated[
-    date | None,
+    Day | None,
     Query(
         alias="to",
         description="Keep visits whose days, or window of possible days, begin on this day or "

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from visitkb.api.headers import API_HEADERS
 from visitkb.database.queries import FilterError, InvalidCursor
 
 MEDIA_TYPE = "application/problem+json"
@@ -90,4 +91,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def server_error(_request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=error)
-        return problem(500, "internal error; the server log has the details")
+        response = problem(500, "internal error; the server log has the details")
+        # Served outside every middleware (Starlette's outermost one calls this handler).
+        response.headers.update(API_HEADERS)
+        return response

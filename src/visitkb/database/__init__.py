@@ -2,7 +2,14 @@
 
 from sqlalchemy import Connection, Engine
 
-from visitkb.database.engine import make_engine
+from visitkb.database.engine import has_idle_connection, make_engine
 from visitkb.database.migrate import check_current, upgrade
 
-__all__ = ["Connection", "Engine", "check_current", "make_engine", "upgrade"]
+__all__ = [
+    "Connection",
+    "Engine",
+    "check_current",
+    "has_idle_connection",
+    "make_engine",
+    "upgrade",
+]

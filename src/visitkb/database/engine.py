@@ -24,6 +24,10 @@ SQLITE_BEGIN = "visitkb_sqlite_begin"
 # The PostgreSQL advisory lock every visitkb writer takes; any constant unique to visitkb
 # ("visitkb" as the bytes of a big-endian integer).
 WRITE_LOCK_KEY = int.from_bytes(b"visitkb", "big")
+# The connections an API server's engine may hold: as many as the threads that run its handlers
+# (anyio's default, 40), so handlers waiting in threads for a connection never hold every
+# thread while the handlers holding the connections wait for one. PostgreSQL allows 100.
+SERVER_POOL_SIZE, SERVER_POOL_OVERFLOW = 10, 30
 
 
 def normalize_url(url: str) -> str:
@@ -34,9 +38,15 @@ def normalize_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite gets WAL mode, foreign keys and a busy timeout."""
+def make_engine(url: str, *, server: bool = False, **kwargs: Any) -> Engine:
+    """An engine for ``url``; SQLite gets WAL mode, foreign keys and a busy timeout.
+
+    ``server`` sizes the pool for an API server (``SERVER_POOL_SIZE``).
+    """
     url = normalize_url(url)
+    if server and make_url(url).database not in (None, "", ":memory:"):
+        kwargs.setdefault("pool_size", SERVER_POOL_SIZE)
+        kwargs.setdefault("max_overflow", SERVER_POOL_OVERFLOW)
     if url.startswith("sqlite"):
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _configure_sqlite)
@@ -45,6 +55,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("postgresql"):
         kwargs.setdefault("isolation_level", "REPEATABLE READ")
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def has_idle_connection(engine: Engine) -> bool:
+    """Whether ``engine.connect()`` returns at once, with a connection its pool holds idle.
+
+    Otherwise connecting opens a connection or waits for one to be returned: blocking calls,
+    which an event loop must make in a thread.
+    """
+    checkedin = getattr(engine.pool, "checkedin", None)
+    return checkedin is not None and checkedin() > 0
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from visitkb import records as r
-from visitkb.api.deps import ConnectionDep, EngineDep, WriterDep
+from visitkb.api.deps import ConnectionDep, EngineDep, WriterDep, WriteRoute
 from visitkb.api.filters import Cursor, Limit
 from visitkb.api.pagination import link_next
 from visitkb.api.problems import responses
@@ -87,7 +87,6 @@ def _read(index: int, document: DocumentIn) -> ReadResult:
 
 
 # Plain `def`: extraction and resolution take a while and must not hold the event loop.
-@router.post("", dependencies=[WriterDep], responses=responses(401, 403, 422))
 def add_documents(
     engine: EngineDep,
     documents: Annotated[
@@ -112,9 +111,10 @@ def add_documents(
     """Ingest one document or a list of them (the corpus format), then update the knowledge.
 
     Needs `Authorization: Bearer <VISITKB_API_TOKEN>`; a server started without that variable
-    refuses every write (403). Each document is reported: `added`, `unchanged` (same id, same
-    text), `duplicate` (same text under another id), `conflict` (same id, other text: the stored
-    text is kept) or `error` with the reason.
+    refuses every write (403). A body of more than `VISITKB_MAX_BODY_BYTES` (32 MiB by default)
+    is refused (413), and one that is not JSON in UTF-8 is a 400. Each document is reported:
+    `added`, `unchanged` (same id, same text), `duplicate` (same text under another id),
+    `conflict` (same id, other text: the stored text is kept) or `error` with the reason.
     """
     batch = documents if isinstance(documents, list) else [documents]
     report = ingest(engine, [_read(i, d) for i, d in enumerate(batch)])
@@ -125,3 +125,13 @@ def add_documents(
         ],
         counts=dict(report.counts),
     )
+
+
+router.add_api_route(
+    "",
+    add_documents,
+    methods=["POST"],
+    dependencies=[WriterDep],
+    responses=responses(400, 401, 403, 413, 422),
+    route_class_override=WriteRoute,
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, Integer, String, bindparam, func, literal, select, union_all
@@ -65,7 +66,10 @@ def _document_summary(row: Any) -> r.DocumentSummary:
         url=row.url,
         title=row.title,
         content_hash=row.content_hash,
-        ingested_at=row.ingested_at,
+        # SQLite keeps no time zone; what it stored is CURRENT_TIMESTAMP, which is UTC.
+        ingested_at=row.ingested_at
+        if row.ingested_at.tzinfo
+        else row.ingested_at.replace(tzinfo=UTC),
         chars=row.chars,
     )
 

@@ -251,10 +251,12 @@ def _contains_pattern(value: str) -> str:
 
 
 def _text_values(value: str) -> dict[str, Any]:
+    # Separators alone ("__", "--") normalise to nothing, and nothing is part of every name:
+    # such a query is matched as written, and never by its (empty) key.
     return {
         "q_like": _contains_pattern(value),
-        "q_normal_like": _contains_pattern(normalize_name(value)),
-        "q_key": name_key(value),
+        "q_normal_like": _contains_pattern(normalize_name(value) or value),
+        "q_key": name_key(value) or None,
     }
 
 
