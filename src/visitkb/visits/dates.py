@@ -154,6 +154,12 @@ def _read_day(mention: DateMention, reference: date | None, future: bool) -> Dat
         end_month = mention.end_month or start.month
         end_year = mention.end_year or (start.year + (1 if end_month < start.month else 0))
         end = _day(end_year, end_month, mention.end_day)
+        if end is not None and end < start and mention.end_month is None:
+            # "30 to 2 December": the month written once is the end's; the start is a month earlier.
+            earlier = _day(*_shift_month(start.year, start.month, -1), day)
+            start = earlier if earlier is not None and earlier <= end else start
+        if end is not None and end < start:
+            end = None  # a range that cannot be read in order says nothing of its end
     return DateReading(start, end, (start, start))
 
 

@@ -91,7 +91,7 @@ class DateFinder:
     def _day(self, norms: list[str], i: int) -> tuple[int, int] | None:
         if i >= len(norms):
             return None
-        if norms[i].isdecimal() and 1 <= int(norms[i]) <= 31:
+        if len(norms[i]) <= 2 and norms[i].isdecimal() and 1 <= int(norms[i]) <= 31:
             return int(norms[i]), i + 1
         value = self.lex.ordinals.get(norms[i])
         if value and 1 <= value <= 31 and i + 1 < len(norms) and norms[i + 1] in self.of_words:

@@ -23,10 +23,14 @@ INTRODUCER_TO_NUMBER = 2
 # Multipliers in number words (سبعمائة is rare in news; هज़ार, लाख, करोड़ are common).
 MULTIPLIER_MIN = 100
 
+# No count, day or year a text gives runs longer (and int() refuses thousands of digits).
+MAX_DIGITS = 18
+
 
 def read_int(text: str) -> int | None:
-    """The integer written in digits of any script, or None (``7.7`` and ``2,000`` are not)."""
-    return int(text) if text.isdecimal() else None
+    """The integer written in digits of any script, or None (``7.7`` and ``2,000`` are not, nor
+    a run of digits longer than any count, day or year)."""
+    return int(text) if text.isdecimal() and len(text) <= MAX_DIGITS else None
 
 
 class NumberFinder:
