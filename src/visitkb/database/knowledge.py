@@ -190,37 +190,58 @@ def _write_people(
     return {key: ids[key] for key in people}
 
 
+VISIT_COLUMNS = (
+    "guest_id",
+    "guest_country",
+    "host_country",
+    "status",
+    "start_date",
+    "end_date",
+    "window_start",
+    "window_end",
+    "duration_days",
+    "window_reasons",
+)
+
+
 def _write_visits(
     conn: Connection, visits: list[resolve.ResolvedVisit], person_ids: dict[str, int]
 ) -> None:
-    ids = dict(conn.execute(select(m.Visit.key, m.Visit.id)).all())
+    """Insert new visits, update the changed ones (only those), delete the gone, relink sources."""
+    columns = [getattr(m.Visit, c) for c in VISIT_COLUMNS]
+    stored = {row[0]: row[1:] for row in conn.execute(select(m.Visit.key, m.Visit.id, *columns))}
     wanted = {v.key for v in visits}
     conn.execute(update(m.VisitSource).values(visit_id=None))
-    stale = [visit_id for key, visit_id in ids.items() if key not in wanted]
+    stale = [row[0] for key, row in stored.items() if key not in wanted]
     if stale:
         conn.execute(delete(m.Visit).where(m.Visit.id.in_(stale)))
-    links = []
+    changed, new = [], []
     for visit in visits:
-        values = {
-            "guest_id": person_ids[visit.guest],
-            "guest_country": visit.guest_country,
-            "host_country": visit.host_country,
-            "status": visit.status,
-            "start_date": visit.start_date,
-            "end_date": visit.end_date,
-            "window_start": visit.window[0],
-            "window_end": visit.window[1],
-            "duration_days": visit.duration_days,
-            "window_reasons": visit.reasons,
-        }
-        if visit.key in ids:
-            visit_id = ids[visit.key]
-            conn.execute(update(m.Visit).where(m.Visit.id == visit_id).values(**values))
-        else:
-            visit_id = conn.execute(
-                insert(m.Visit).values(key=visit.key, **values).returning(m.Visit.id)
-            ).scalar_one()
-        links += [{"source": source, "visit": visit_id} for source in visit.sources]
+        values = (
+            person_ids[visit.guest],
+            visit.guest_country,
+            visit.host_country,
+            visit.status,
+            visit.start_date,
+            visit.end_date,
+            visit.window[0],
+            visit.window[1],
+            visit.duration_days,
+            visit.reasons,
+        )
+        row = dict(zip(VISIT_COLUMNS, values, strict=True))
+        if visit.key not in stored:
+            new.append({"key": visit.key, **row})
+        elif tuple(stored[visit.key][1:]) != values:
+            changed.append({"visit": stored[visit.key][0], **row})
+    if changed:
+        bound = {c: bindparam(f"new_{c}") for c in VISIT_COLUMNS}
+        rows = [{"visit": r.pop("visit"), **{f"new_{c}": v for c, v in r.items()}} for r in changed]
+        conn.execute(update(m.Visit).where(m.Visit.id == bindparam("visit")).values(bound), rows)
+    if new:
+        conn.execute(insert(m.Visit), new)
+    ids = dict(conn.execute(select(m.Visit.key, m.Visit.id)).all())
+    links = [{"source": s, "visit": ids[visit.key]} for visit in visits for s in visit.sources]
     if links:
         conn.execute(
             update(m.VisitSource)

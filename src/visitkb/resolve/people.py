@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 
 from visitkb.resolve.model import KnownPerson, MentionClaim, ResolvedPerson
 from visitkb.resolve.names import name_key, normalize_name
@@ -35,37 +36,38 @@ MIN_LEADING_WORDS = 3
 TERM_SLACK = timedelta(days=365)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_keys(name: str) -> tuple[str, ...]:
     return tuple(k for k in (name_key(w) for w in normalize_name(name).split()) if k)
 
 
 @dataclass
 class _Group:
-    """The mentions of one person in one document."""
+    """The mentions of one person in one document (never changed once made)."""
 
     document: str
     mentions: list[MentionClaim]
     reference_date: date | None
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
         """The names written; a role phrase is no name."""
         return list(dict.fromkeys(m.text for m in self.mentions if not m.role_only))
 
-    @property
+    @cached_property
     def role_only(self) -> bool:
         return all(m.role_only for m in self.mentions)
 
-    @property
+    @cached_property
     def fullest(self) -> str:
         written = self.names or [m.text for m in self.mentions]
         return max(written, key=lambda t: (len(t.split()), len(t), t))
 
-    @property
+    @cached_property
     def role(self) -> str | None:
         return _most_common(Counter(m.role for m in self.mentions if m.role))
 
-    @property
+    @cached_property
     def country(self) -> str | None:
         return _most_common(Counter(m.country for m in self.mentions if m.country))
 
@@ -78,6 +80,7 @@ class _Gazetteer:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.by_word: dict[str, set[str]] = defaultdict(set)
         self.words: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self.seen: dict[str, dict[str, int]] = {}
         for person in self.people.values():
             for spelling in person.names:
                 key = name_key(spelling)
@@ -89,7 +92,12 @@ class _Gazetteer:
                     self.by_word[word].add(person.id)
 
     def candidates(self, name: str) -> dict[str, int]:
-        """Known people ``name`` may be, with how well it matches."""
+        """Known people ``name`` may be, with how well it matches (worked out once per name)."""
+        if name not in self.seen:
+            self.seen[name] = self._candidates(name)
+        return self.seen[name]
+
+    def _candidates(self, name: str) -> dict[str, int]:
         found: dict[str, int] = {}
         words = _word_keys(name)
         for pid in self.by_key.get(name_key(name), ()):
@@ -252,27 +260,36 @@ def _text_identities(groups: Mapping[tuple[str, int], _Group]) -> dict[tuple[str
             parent[max(ra, rb)] = min(ra, rb)
 
     full = {k: _word_keys(g.fullest) for k, g in groups.items()}
+    # Groups of the same name and country behave alike: join them, then compare one of each.
+    alike: dict[tuple[tuple[str, ...], str | None], list[tuple[str, int]]] = defaultdict(list)
+    for key in sorted(groups):
+        alike[(full[key], groups[key].country)].append(key)
+    for members in alike.values():
+        for other in members[1:]:
+            join(members[0], other)
+    firsts = sorted(members[0] for members in alike.values())
     # Names whose words start one another share their first word: compare within those buckets.
     by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
     by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for key in sorted(k for k, words in full.items() if len(words) > 1):
+    for key in (k for k in firsts if len(full[k]) > 1):
         by_first[full[key][0]].append(key)
         by_last[full[key][-1]].append(key)
     for bucket in by_first.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if _compatible(groups[a], groups[b]) and (
-                    full[a] == full[b] or _leading(full[a], full[b])
-                ):
+                same = full[a] == full[b] or _leading(full[a], full[b])
+                if same and _compatible(groups[a], groups[b]):
                     join(a, b)
-    for key in sorted(k for k, words in full.items() if len(words) == 1):
+    for key in (k for k in firsts if len(full[k]) == 1):
         matches = {
             root(other)
             for other in by_last.get(full[key][0], ())
             if _compatible(groups[key], groups[other])
         }
         if len(matches) == 1:
-            join(key, matches.pop())
+            match = matches.pop()
+            for member in alike[(full[key], groups[key].country)]:
+                join(member, match)
     roots: dict[tuple[str, int], str] = {}
     for key in sorted(groups):
         r = root(key)
