@@ -53,6 +53,23 @@ def test_people_outside_the_gazetteer_meet_across_documents_and_scripts():
     assert people[4].key != people[1].key
 
 
+def test_people_of_one_name_and_two_countries_stay_two():
+    people = resolve_people(
+        [
+            _mention(1, "a", "محمد علي", country="EGY"),
+            _mention(2, "b", "محمد علي", country="PAK"),
+            _mention(3, "c", "محمد علي", country="EGY"),
+        ]
+    )
+    assert people[1].key == people[3].key != people[2].key
+    assert all(len(people[i].key) <= 255 for i in (1, 2))
+
+
+def test_a_very_long_name_gets_an_identity_that_fits_its_column():
+    people = resolve_people([_mention(1, "a", " ".join(["عبد الرحمن"] * 80))])
+    assert len(people[1].key) <= 255
+
+
 def test_within_a_document_the_claim_key_decides():
     people = resolve_people(
         [_mention(1, "d", "إبراهيم رئيسي", key=0), _mention(2, "d", "رئيسي", key=0)], [RAISI]

@@ -17,6 +17,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ WHOLE, LEADING_WORDS, ONE_WORD = 3, 2, 1
 # Fewer leading words than this say too little to join two people ("Mohammad Bagher ..."
 # and "Mohammad Bagheri" share two): full names of three words or more do.
 MIN_LEADING_WORDS = 3
+# An identity is stored in a column of 255 characters: at most this much of the name, and the
+# first mention's digest when two people of one name must be told apart.
+IDENTITY_LETTERS, FIRST_DIGITS = 200, 12
 # A leader is still talked of by title for a while after leaving office.
 TERM_SLACK = timedelta(days=365)
 
@@ -293,7 +297,18 @@ def _text_identities(groups: Mapping[tuple[str, int], _Group]) -> dict[tuple[str
     roots: dict[tuple[str, int], str] = {}
     for key in sorted(groups):
         r = root(key)
-        roots.setdefault(r, f"text:{'-'.join(full[r]) or normalize_name(groups[r].fullest)}")
+        name = "-".join(full[r]) or normalize_name(groups[r].fullest)
+        roots.setdefault(r, f"text:{name[:IDENTITY_LETTERS]}")
+    # People kept apart (other countries) but of the same name: the country tells them apart,
+    # then the first mention.
+    named: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for r, identity in roots.items():
+        named[identity].append(r)
+    for identity, same in named.items():
+        if len(same) > 1:
+            for r in same:
+                first = hashlib.sha1(f"{r[0]}#{r[1]}".encode()).hexdigest()[:FIRST_DIGITS]
+                roots[r] = f"{identity[:IDENTITY_LETTERS]}:{groups[r].country or 'none'}:{first}"
     return {key: roots[root(key)] for key in groups}
 
 
