@@ -709,11 +709,15 @@ class PeopleFinder:
             return
         i = 0
         new: list[Found] = []
-        # A first unit is a word, the word without two letters (an article), or the word and
+        # A first unit is a word, the word without its article, or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
         # (the last: a word that starts one) are looked at.
         heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
-        useful = {w for w in set(norms) if w in forms or w[2:] in forms or w in heads}
+        written = set(norms)
+        useful = written & (forms.keys() | heads)
+        article = self.article
+        if article:
+            useful |= {w for w in written if w.startswith(article) and w[len(article) :] in forms}
         maybe = [k for k, norm in enumerate(norms) if norm in useful]
         # A repeat starts with a word of a known name (its first word or its surname), on a
         # free token that is part of nothing else, or (below) a town's name.
