@@ -96,6 +96,13 @@ def _near(a: DateReading, b: DateReading) -> bool:
     return not (b_lo is not None and a_hi is not None and b_lo > a_hi + gap)
 
 
+def _dated_before(draft: VisitDraft, reference: date) -> bool:
+    """The visit has dates, all long before the reference day."""
+    days = [r.end or r.start or r.window[1] for r in draft.dates()]
+    days = [d for d in days if d]
+    return bool(days) and max(days) < reference - timedelta(days=BACKGROUND_DAYS)
+
+
 @cache
 def _bound_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that bound a date before and after it, and times of day (normalised), of
@@ -136,6 +143,9 @@ class Assembler:
         self.views = views
         self.since = {(t.sentence, t.token_end) for t in found.terms if t.category == "since"}
         self.bounds_before, self.bounds_after, self.times_of_day = _bound_words(found.lang)
+        # Whether a visit is background, per visit: asked for each mention attached (its dates
+        # are final once grouped). Keyed by id, with the visit kept to tell a reused id.
+        self._backgrounds: dict[int, tuple[VisitDraft, bool]] = {}
 
     # -- dates of statements ----------------------------------------------------------------
     def _statement_for(self, sentence: int, token: int) -> list[int]:
@@ -297,9 +307,12 @@ class Assembler:
     def _background(self, draft: VisitDraft) -> bool:
         if self.reference is None:
             return False
-        days = [r.end or r.start or r.window[1] for r in draft.dates()]
-        days = [d for d in days if d]
-        return bool(days) and max(days) < self.reference - timedelta(days=BACKGROUND_DAYS)
+        known = self._backgrounds.get(id(draft))
+        if known is not None and known[0] is draft:
+            return known[1]
+        background = _dated_before(draft, self.reference)
+        self._backgrounds[id(draft)] = (draft, background)
+        return background
 
     def _visit_at(self, drafts: list[VisitDraft], sentence: int, token: int) -> VisitDraft | None:
         """The visit a mention at ``token`` of ``sentence`` is about."""

@@ -96,19 +96,15 @@ class SentenceView:
         self.terms: list[TermMention] = groups["terms"].get(number, [])
         self.categories = {t.category for t in self.terms}
         self.refs: list[PersonRef] = groups["refs"].get(number, [])
-        named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
-        countries = [
-            c
-            for c in groups["countries"].get(number, [])
-            if c.token not in titles and c.token not in named
-        ]
+        countries = groups["countries"].get(number, [])
+        places = groups["places"].get(number, [])
+        if countries or places:
+            named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
+            countries = [c for c in countries if c.token not in titles and c.token not in named]
+            places = [p for p in places if p.token not in titles and p.token not in named]
         self.countries = [c for c in countries if c.kind == "name"]
         self.adjectives = [c for c in countries if c.kind == "adjective"]
-        self.places = [
-            p
-            for p in groups["places"].get(number, [])
-            if p.token not in titles and p.token not in named
-        ]
+        self.places = places
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
@@ -192,8 +188,9 @@ class FrameReader:
         ):
             groups[name] = _by_sentence(items, lambda m: m.sentence)
         groups["refs"] = _by_sentence(refs, lambda r: r.mention.sentence)
-        # A sentence that mentions none of these has nothing to read: it gets no view.
-        mentioned = {n for group in groups.values() for n in group}
+        # Only a sentence with a visit term (read below) or a place (attached to a visit
+        # later) has anything to read: the others get no view.
+        mentioned = groups["terms"].keys() | groups["places"].keys()
         self.views = [
             SentenceView(found, n, groups, self.titles)
             for n in range(len(found.sentences))

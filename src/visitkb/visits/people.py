@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from visitkb.mentions import DocumentMentions, PersonMention
@@ -18,7 +17,11 @@ class PersonRef:
 
 
 def _most_common(values: list[str]) -> str | None:
-    counts = Counter(v for v in values if v)
+    # A dict, not a Counter: the lists are short and a Counter costs more to make than to fill.
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], v))

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import write_spans
-from visitkb.mentions.components.words import norms_of
+from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
 YEARS = range(1900, 2101)
@@ -86,6 +86,8 @@ class DateFinder:
             | lex.year_words
             | lex.week_words
         )
+        starters = self.starters
+        self.starts = WordTest(lambda norm: norm in starters or norm[:1].isdecimal())
 
     # -- small readers: each returns (value, end) or None ------------------------------------
     def _day(self, norms: list[str], i: int) -> tuple[int, int] | None:
@@ -318,8 +320,7 @@ class DateFinder:
         found: list[Found] = []
         i = 0  # tokens before ``i`` are read
         lex = self.lex
-        starters = self.starters
-        for k in [k for k, norm in enumerate(norms) if norm in starters or norm[:1].isdecimal()]:
+        for k in self.starts.positions(norms):
             if k < i:
                 continue
             i = k

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.spans import Found, write_spans
-from visitkb.mentions.components.words import norms_of
+from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 
 # "N दिन की भारत यात्रा": the visit noun comes within this many tokens after the unit.
@@ -51,6 +51,8 @@ class NumberFinder:
                 *lex.duration_duals,
             ]
         )
+        starters = self.starters
+        self.starts = WordTest(lambda norm: norm in starters or norm.isdecimal())
 
     def _word_number(self, norms: list[str], i: int) -> tuple[int, int] | None:
         """(value, end) of the number words starting at token ``i``."""
@@ -76,11 +78,10 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         norms = norms_of(doc)
-        starters = self.starters
         numbers: list[Found] = []
         durations: list[Found] = []
         i = 0  # tokens before ``i`` are read
-        for k in [k for k, norm in enumerate(norms) if norm in starters or norm.isdecimal()]:
+        for k in self.starts.positions(norms):
             if k < i:
                 continue
             i = k

@@ -22,6 +22,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress, repeat
+from operator import eq
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -58,6 +60,11 @@ MIN_UNTITLED_NAME_WORDS = 2
 TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
 # Quotation marks around a nickname written after a name ("राम प्रसाद 'बिस्मिल'").
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
+
+
+def _positions(kinds: list[str | None], kind: str) -> list[int]:
+    """Where ``kinds`` holds ``kind`` (a scan in C: documents have hundreds of tokens)."""
+    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
 
 
 @cache
@@ -516,7 +523,7 @@ class PeopleFinder:
         i = 0
         n = len(doc)
         # Only a phrase start or a place noun starts anything: the other tokens are skipped.
-        places = [k for k, kind in enumerate(kinds) if kind == "place_noun"]
+        places = _positions(kinds, "place_noun")
         for k in sorted({*starts, *places}):
             if k < i:
                 continue
@@ -615,7 +622,7 @@ class PeopleFinder:
         """Where a traveller's name would stand around travel words: before the destination
         of a Hindi travel verb, after an Arabic travel verb."""
         n = len(doc)
-        for k in [k for k, kind in enumerate(kinds) if kind == "term"]:
+        for k in _positions(kinds, "term"):
             if self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
                 continue
             if self.grammar.verb_final:
@@ -709,12 +716,16 @@ class PeopleFinder:
             return
         i = 0
         new: list[Found] = []
-        # A first unit is a word, the word without two letters (an article), or the word and
+        # A first unit is a word, the word without its article, or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
         # (the last: a word that starts one) are looked at.
         heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
-        useful = {w for w in set(norms) if w in forms or w[2:] in forms or w in heads}
-        maybe = [k for k, norm in enumerate(norms) if norm in useful]
+        written = set(norms)
+        useful = written & (forms.keys() | heads)
+        article = self.article
+        if article:
+            useful |= {w for w in written if w.startswith(article) and w[len(article) :] in forms}
+        maybe = compress(range(len(norms)), map(useful.__contains__, norms))
         # A repeat starts with a word of a known name (its first word or its surname), on a
         # free token that is part of nothing else, or (below) a town's name.
         for k in maybe:

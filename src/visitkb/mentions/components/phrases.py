@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from operator import itemgetter
 from weakref import WeakKeyDictionary
 
@@ -49,11 +50,13 @@ class PhraseIndex:
             self.labels.add(label)
         return frozenset(labels)
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Every match in ``doc`` (found once per document; norms are final by then)."""
+    def matches(self, doc: Doc) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """Every match in ``doc``, longest first then in text order, and the label of each
+        (found and sorted once per document; norms are final by then)."""
         found = doc.user_data.get(self._key)
         if found is None:
-            found = doc.user_data[self._key] = self.matcher(doc)
+            ordered = sorted(self.matcher(doc), key=_longest_first)
+            found = doc.user_data[self._key] = (ordered, [m[0] for m in ordered])
         return found
 
 
@@ -82,14 +85,15 @@ def longest_matches(table: PhraseTable, doc: Doc) -> list[tuple[str, int, int]]:
 
     Longer matches win, then earlier ones (as ``spacy.util.filter_spans`` decides).
     """
-    labels = table.labels
-    matches = [m for m in table.index.matches(doc) if m[0] in labels]
+    ordered, labels = table.index.matches(doc)
+    # The sort is stable: the table's matches keep the order they have among all of them.
+    matches = list(compress(ordered, map(table.labels.__contains__, labels)))
     if not matches:
         return []
     strings = doc.vocab.strings
     taken = bytearray(len(doc))  # 1 where a kept match lies
     kept = []
-    for label, start, end in sorted(matches, key=_longest_first):
+    for label, start, end in matches:
         if any(taken[start:end]):
             continue
         taken[start:end] = b"\x01" * (end - start)

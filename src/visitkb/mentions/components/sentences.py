@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
-from visitkb.mentions.components.words import texts_of
+from visitkb.mentions.components.words import WordTest, texts_of
 from visitkb.mentions.lexicon import grammar
 
 # Sentence-final punctuation of Latin text; each language adds its script's
@@ -43,12 +43,13 @@ class SentenceSplitter:
 
     def __init__(self, enders: frozenset[str] = ENDERS) -> None:
         self.enders = enders
+        self.breaks = WordTest(lambda text: text in enders or text.isspace())
 
     def __call__(self, doc: Doc) -> Doc:
         texts = texts_of(doc)
         # Only end punctuation and whitespace change the state; the words between them are
         # skipped (the first one starts a sentence if one is due).
-        breaks = [i for i, text in enumerate(texts) if text in self.enders or text.isspace()]
+        breaks = self.breaks.positions(texts)
         starts = []
         start = True
         previous = ""

@@ -7,8 +7,8 @@ The texts and norms are also kept as plain lists, for components that only scan 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import repeat
+from collections.abc import Callable, Iterable
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -18,6 +18,9 @@ _TEXTS = "visitkb_texts"
 _NORMS = "visitkb_norms"
 # A token's whitespace_ from its SPACY flag.
 _WHITESPACE = ("", " ")
+# Word forms a ``WordTest`` keeps its answers for; past this (a long ingest of new words) it
+# starts over rather than grow without bound.
+MAX_TESTED_WORDS = 200_000
 
 
 class Word(NamedTuple):
@@ -78,3 +81,33 @@ def norms_of(doc: Doc) -> list[str]:
     if _NORMS not in doc.user_data:
         words_of(doc)
     return doc.user_data[_NORMS]
+
+
+class WordTest:
+    """Where in a document's words a test holds, the answer kept per word form.
+
+    Components start reading only at the few tokens that can begin what they find. Word forms
+    repeat across documents, so each form is tested once; a document whose forms are all known
+    is then read without a Python call per token.
+    """
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+        self.answers: dict[str, bool] = {}
+
+    def positions(self, words: list[str]) -> list[int]:
+        """The indices of ``words`` the test holds for, in order."""
+        answers = self.answers
+        try:
+            flags = list(map(answers.__getitem__, words))
+        except KeyError:
+            if len(answers) > MAX_TESTED_WORDS:
+                answers.clear()
+            test = self.test
+            flags = []
+            for word in words:
+                flag = answers.get(word)
+                if flag is None:
+                    flag = answers[word] = test(word)
+                flags.append(flag)
+        return list(compress(range(len(words)), flags))
