@@ -90,3 +90,10 @@ def test_bad_people_parameters_are_422_problems(kb_client):
         response = kb_client.get("/people", params=params)
         assert response.status_code == 422, params
         assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("person_id", ["0", str(2**31)])
+def test_a_person_id_that_cannot_be_one_is_a_422_problem(kb_client, person_id):
+    response = kb_client.get(f"/people/{person_id}")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["path", "person_id"]

@@ -17,12 +17,11 @@ from sqlalchemy import Date, Integer, String, and_, bindparam, exists, func, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from visitkb.database import models as m
+from visitkb.database.queries.paging import MAX_ID
 from visitkb.lang import supported_languages
 from visitkb.resolve.names import name_key, normalize_name
 from visitkb.world.countries import all_countries
 
-# The largest id a row can have (SQLite's INTEGER); larger numbers cannot name anything.
-MAX_ID = 2**63 - 1
 # Names and places are matched as substrings; shorter queries match nearly everything.
 MIN_TEXT_QUERY = 2
 LIKE_ESCAPE = "\\"

@@ -19,6 +19,10 @@ from typing import Any
 from sqlalchemy import Connection, Date, Integer, Select, bindparam, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
+# The largest id a row can have: ids are INTEGER columns, 32 bits on PostgreSQL (SQLite's hold
+# 64); larger numbers cannot name anything.
+MAX_ID = 2**31 - 1
+
 # The largest page a listing serves: pages are for reading, exports for everything.
 MAX_PAGE = 500
 
@@ -48,7 +52,7 @@ class Sort(enum.StrEnum):
 
 def is_id(value: Any) -> bool:
     """Whether a cursor's value can be a row id (an int a database column holds)."""
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
