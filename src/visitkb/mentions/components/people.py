@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import Word, norms_of, words_of
+from visitkb.mentions.components.words import MAX_TESTED_WORDS, Word, norms_of, words_of
 from visitkb.mentions.forms import CliticRules, light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 
@@ -132,6 +132,8 @@ class PeopleFinder:
         self.grammar = grammar(nlp.lang)
         self.article = CliticRules.of(nlp.lang).article  # "" where the language has none
         self.commas = self.grammar.commas | {","}
+        # ``_stop`` per (text, norm): word forms repeat across documents.
+        self.stops: dict[tuple[str, str], bool] = {}
         self.matcher = phrase_matcher(
             nlp,
             [
@@ -381,7 +383,7 @@ class PeopleFinder:
                 ):
                     j += 1
                 break  # "آل ثاني": after a joiner even a number word is part of the name
-            if self._initial(doc, j):
+            if j + 2 < n and doc[j + 1].text == "." and self._initial(doc, j):
                 j += 2  # "के. आर. नारायणन": initials, even one that is also a word
                 continue
             if self._stop(token):
@@ -452,6 +454,15 @@ class PeopleFinder:
 
     def _stop(self, token: Word) -> bool:
         """A word no name contains (checked written as is, and without its clitics)."""
+        key = (token.text, token.norm_)
+        stop = self.stops.get(key)
+        if stop is None:
+            if len(self.stops) > MAX_TESTED_WORDS:
+                self.stops.clear()
+            stop = self.stops[key] = self._test_stop(token)
+        return stop
+
+    def _test_stop(self, token: Word) -> bool:
         lex = self.lex
         if token.norm_ in lex.name_joiners:
             return False
@@ -835,7 +846,7 @@ class PeopleFinder:
                     candidates.append((0, k))
                 continue
             word = units[0]
-            nasab = any(w in self.lex.name_joiners for w in full)
+            nasab = not self.lex.name_joiners.isdisjoint(full)
             if word == full[-1]:
                 candidates.append((1 if nasab else 0, k))
             elif word == full[0]:
