@@ -729,8 +729,12 @@ class PeopleFinder:
         new: list[Found] = []
         # A first unit is a word, the word without its article, or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
-        # (the last: a word that starts one) are looked at.
-        heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
+        # (the last: a joined prefix that starts one) are looked at.
+        heads = {
+            prefix
+            for prefix in self.grammar.name_prefixes_joined
+            if prefix and any(len(unit) > len(prefix) and unit.startswith(prefix) for unit in forms)
+        }
         written = set(norms)
         useful = written & (forms.keys() | heads)
         article = self.article
