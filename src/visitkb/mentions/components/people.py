@@ -22,8 +22,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress, repeat
-from operator import eq
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -63,8 +62,12 @@ QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
 def _positions(kinds: list[str | None], kind: str) -> list[int]:
-    """Where ``kinds`` holds ``kind`` (a scan in C: documents have hundreds of tokens)."""
-    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+    """Where ``kinds`` holds ``kind`` (``kind`` is never empty).
+
+    Most tokens are of no kind: the scan in C keeps the others (comparing ``None`` with a
+    string is slow even in C), and only those are compared.
+    """
+    return [k for k in compress(range(len(kinds)), kinds) if kinds[k] == kind]
 
 
 @cache
@@ -227,11 +230,13 @@ class PeopleFinder:
         With ``split``, a title with the conjunction و on it ends the chain: after a name,
         "رئيس ائتلاف ... ورئيس الحشد" describes that name first, then starts the next person.
         """
+        n = len(doc)
+        if i >= n or kinds[i] is None or doc[i].is_space:
+            return None  # the loop below would stop at once (most calls after a place noun)
         lex = self.lex
         norms = doc
         chain = Chain(start=i, end=i)
         j = i
-        n = len(doc)
         while j < n:
             kind, end, phrase = starts.get(j, (None, j + 1, ""))
             if kinds[j] is None or doc[j].is_space:
@@ -510,6 +515,8 @@ class PeopleFinder:
     def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
         """The name's words as compared across mentions: article off, "عبد" joined."""
         words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
+        if not self.article and not self.grammar.name_prefixes_joined:
+            return tuple(words)  # nothing to take off or join (Hindi)
         units: list[str] = []
         article = self.article
         joined = ""
