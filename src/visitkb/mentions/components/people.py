@@ -40,6 +40,10 @@ from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 Words = list[Word]
 COUNTRY_KINDS = frozenset({"country", "adjective"})
+# The kinds of token a person's mention (or a place noun's skip) can start at, in ``find``.
+START_KINDS = frozenset(
+    {"place_noun", "title", "honorific", "counterpart", "guest", "modifier", *COUNTRY_KINDS}
+)
 # An initial in a Hindi name ("के. नटवर सिंह") is a word this short followed by a period.
 MAX_INITIAL_LETTERS = 2
 # An organisation named after a title that takes one ("رئيس تيار الحكمة الوطني").
@@ -542,7 +546,9 @@ class PeopleFinder:
         n = len(doc)
         # Only a phrase start or a place noun starts anything: the other tokens are skipped.
         places = _positions(kinds, "place_noun")
-        for k in sorted({*starts, *places}):
+        # Dates, numbers, terms, towns and courtesies start nothing here (see below).
+        begins = [k for k in starts if kinds[k] in START_KINDS]
+        for k in sorted({*begins, *places}):
             if k < i:
                 continue
             i = k
