@@ -22,8 +22,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress, repeat
-from operator import eq
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,7 +30,7 @@ from spacy.tokens import Doc
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import Word, norms_of, words_of
+from visitkb.mentions.components.words import MAX_TESTED_WORDS, Word, norms_of, words_of
 from visitkb.mentions.forms import CliticRules, light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 
@@ -41,6 +40,10 @@ from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
 HEAD_ROLES = frozenset({"king", "president", "emir", "sultan", "queen", "prince"})
 Words = list[Word]
 COUNTRY_KINDS = frozenset({"country", "adjective"})
+# The kinds of token a person's mention (or a place noun's skip) can start at, in ``find``.
+START_KINDS = frozenset(
+    {"place_noun", "title", "honorific", "counterpart", "guest", "modifier", *COUNTRY_KINDS}
+)
 # An initial in a Hindi name ("के. नटवर सिंह") is a word this short followed by a period.
 MAX_INITIAL_LETTERS = 2
 # An organisation named after a title that takes one ("رئيس تيار الحكمة الوطني").
@@ -63,8 +66,12 @@ QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
 def _positions(kinds: list[str | None], kind: str) -> list[int]:
-    """Where ``kinds`` holds ``kind`` (a scan in C: documents have hundreds of tokens)."""
-    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+    """Where ``kinds`` holds ``kind`` (``kind`` is never empty).
+
+    Most tokens are of no kind: the scan in C keeps the others (comparing ``None`` with a
+    string is slow even in C), and only those are compared.
+    """
+    return [k for k in compress(range(len(kinds)), kinds) if kinds[k] == kind]
 
 
 @cache
@@ -132,6 +139,8 @@ class PeopleFinder:
         self.grammar = grammar(nlp.lang)
         self.article = CliticRules.of(nlp.lang).article  # "" where the language has none
         self.commas = self.grammar.commas | {","}
+        # ``_stop`` per (text, norm): word forms repeat across documents.
+        self.stops: dict[tuple[str, str], bool] = {}
         self.matcher = phrase_matcher(
             nlp,
             [
@@ -225,11 +234,13 @@ class PeopleFinder:
         With ``split``, a title with the conjunction و on it ends the chain: after a name,
         "رئيس ائتلاف ... ورئيس الحشد" describes that name first, then starts the next person.
         """
+        n = len(doc)
+        if i >= n or kinds[i] is None or doc[i].is_space:
+            return None  # the loop below would stop at once (most calls after a place noun)
         lex = self.lex
         norms = doc
         chain = Chain(start=i, end=i)
         j = i
-        n = len(doc)
         while j < n:
             kind, end, phrase = starts.get(j, (None, j + 1, ""))
             if kinds[j] is None or doc[j].is_space:
@@ -381,7 +392,7 @@ class PeopleFinder:
                 ):
                     j += 1
                 break  # "آل ثاني": after a joiner even a number word is part of the name
-            if self._initial(doc, j):
+            if j + 2 < n and doc[j + 1].text == "." and self._initial(doc, j):
                 j += 2  # "के. आर. नारायणन": initials, even one that is also a word
                 continue
             if self._stop(token):
@@ -452,6 +463,15 @@ class PeopleFinder:
 
     def _stop(self, token: Word) -> bool:
         """A word no name contains (checked written as is, and without its clitics)."""
+        key = (token.text, token.norm_)
+        stop = self.stops.get(key)
+        if stop is None:
+            if len(self.stops) > MAX_TESTED_WORDS:
+                self.stops.clear()
+            stop = self.stops[key] = self._test_stop(token)
+        return stop
+
+    def _test_stop(self, token: Word) -> bool:
         lex = self.lex
         if token.norm_ in lex.name_joiners:
             return False
@@ -499,6 +519,8 @@ class PeopleFinder:
     def _units(self, doc: Words, start: int, end: int) -> tuple[str, ...]:
         """The name's words as compared across mentions: article off, "عبد" joined."""
         words = [t.norm_ for t in doc[start:end] if _is_name_word(t.text)]
+        if not self.article and not self.grammar.name_prefixes_joined:
+            return tuple(words)  # nothing to take off or join (Hindi)
         units: list[str] = []
         article = self.article
         joined = ""
@@ -524,7 +546,9 @@ class PeopleFinder:
         n = len(doc)
         # Only a phrase start or a place noun starts anything: the other tokens are skipped.
         places = _positions(kinds, "place_noun")
-        for k in sorted({*starts, *places}):
+        # Dates, numbers, terms, towns and courtesies start nothing here (see below).
+        begins = [k for k in starts if kinds[k] in START_KINDS]
+        for k in sorted({*begins, *places}):
             if k < i:
                 continue
             i = k
@@ -718,8 +742,12 @@ class PeopleFinder:
         new: list[Found] = []
         # A first unit is a word, the word without its article, or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
-        # (the last: a word that starts one) are looked at.
-        heads = {unit[:k] for unit in forms for k in range(1, len(unit))}
+        # (the last: a joined prefix that starts one) are looked at.
+        heads = {
+            prefix
+            for prefix in self.grammar.name_prefixes_joined
+            if prefix and any(len(unit) > len(prefix) and unit.startswith(prefix) for unit in forms)
+        }
         written = set(norms)
         useful = written & (forms.keys() | heads)
         article = self.article
@@ -835,7 +863,7 @@ class PeopleFinder:
                     candidates.append((0, k))
                 continue
             word = units[0]
-            nasab = any(w in self.lex.name_joiners for w in full)
+            nasab = not self.lex.name_joiners.isdisjoint(full)
             if word == full[-1]:
                 candidates.append((1 if nasab else 0, k))
             elif word == full[0]:
