@@ -417,3 +417,11 @@ def test_the_api_is_unchanged_and_the_pages_stay_out_of_its_schema(kb_client):
     assert kb_client.get("/visits").headers["content-type"] == "application/json"
     paths = kb_client.get("/openapi.json").json()["paths"]
     assert "/" not in paths and not [p for p in paths if p.startswith("/browse")]
+
+
+@pytest.mark.parametrize("path", ["/", "/browse/people", "/browse/agreements", "/browse/documents"])
+def test_pages_answer_head_as_get_without_a_body(kb_client, path):
+    got, head = kb_client.get(path), kb_client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.content == b""

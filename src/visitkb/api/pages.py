@@ -87,7 +87,13 @@ def _messages(error: Exception) -> list[str]:
 
 
 class PageRoute(APIRoute):
-    """A route answering with pages, whose errors are pages with the status of the error."""
+    """A route answering with pages, whose errors are pages with the status of the error; a
+    page read with GET answers HEAD too (link checkers ask with HEAD)."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, endpoint, **kwargs)
+        if "GET" in self.methods:
+            self.methods.add("HEAD")
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
