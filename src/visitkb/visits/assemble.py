@@ -146,6 +146,15 @@ class Assembler:
         # Whether a visit is background, per visit: asked for each mention attached (its dates
         # are final once grouped). Keyed by id, with the visit kept to tell a reused id.
         self._backgrounds: dict[int, tuple[VisitDraft, bool]] = {}
+        # Each guest's first names, kept once asked for (the refs do not change).
+        self._guest_names: dict[int, set[str]] = {}
+        self._visits_index: (
+            tuple[list[VisitDraft], dict[int, list[tuple[VisitDraft, Statement]]]] | None
+        ) = None
+        # The statements of each sentence, reading order kept (they do not change).
+        self._statements_in: dict[int, list[int]] = {}
+        for k, s in enumerate(statements):
+            self._statements_in.setdefault(s.sentence, []).append(k)
 
     # -- dates of statements ----------------------------------------------------------------
     def _statement_for(self, sentence: int, token: int) -> list[int]:
@@ -154,7 +163,7 @@ class Assembler:
         Hindi writes a date before its verb, Arabic mostly after: the statement on that side
         is preferred.
         """
-        here = [k for k, s in enumerate(self.statements) if s.sentence == sentence]
+        here = self._statements_in.get(sentence)
         if not here:
             return []
         if self.grammar.verb_final:
@@ -314,9 +323,21 @@ class Assembler:
         self._backgrounds[id(draft)] = (draft, background)
         return background
 
+    def _visits_in(self, drafts: list[VisitDraft]) -> dict[int, list[tuple[VisitDraft, Statement]]]:
+        """Each sentence's (visit, statement) pairs, in the visits' order: built once for the
+        visits being attached to (their statements are final once grouped)."""
+        if self._visits_index is not None and self._visits_index[0] is drafts:
+            return self._visits_index[1]
+        index: dict[int, list[tuple[VisitDraft, Statement]]] = {}
+        for d in drafts:
+            for s in d.statements:
+                index.setdefault(s.sentence, []).append((d, s))
+        self._visits_index = (drafts, index)
+        return index
+
     def _visit_at(self, drafts: list[VisitDraft], sentence: int, token: int) -> VisitDraft | None:
         """The visit a mention at ``token`` of ``sentence`` is about."""
-        here = [(d, s) for d in drafts for s in d.statements if s.sentence == sentence]
+        here = self._visits_in(drafts).get(sentence, [])
         # A tour's list of countries draws nothing to its legs when the sentence says more.
         listed = [(d, s) for d, s in here if s.category != "tour_includes"]
         here = listed or here
@@ -398,7 +419,8 @@ class Assembler:
         guests_at = {(s.guest, s.sentence) for d in drafts for s in d.statements}
         for ref in self.refs:
             m = ref.mention
-            if m.sentence in phone:
+            # Accepted only beside a meeting word of the sentence, or a person accepted so.
+            if m.sentence in phone or m.sentence not in meeting_in:
                 continue
             listed = any(self._in_list(a, m) for a in accepted_in.get(m.sentence, ()))
             if not listed and not any(
@@ -445,11 +467,13 @@ class Assembler:
             return country == guest_country
         # "فيصل بن الحسن": named son of the guest.
         words = ref.mention.text.split()
-        guest_names = {
-            r.mention.text.split()[0]
-            for r in self.refs
-            if r.key == draft.guest and not r.mention.role_only
-        }
+        guest_names = self._guest_names.get(draft.guest)
+        if guest_names is None:
+            guest_names = self._guest_names[draft.guest] = {
+                r.mention.text.split()[0]
+                for r in self.refs
+                if r.key == draft.guest and not r.mention.role_only
+            }
         return any(
             w in self.grammar.son_of and k + 1 < len(words) and words[k + 1] in guest_names
             for k, w in enumerate(words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from visitkb.mentions import DocumentMentions, PlaceMention, TermMention
@@ -186,8 +187,8 @@ class FrameReader:
             ("countries", found.countries),
             ("places", found.places),
         ):
-            groups[name] = _by_sentence(items, lambda m: m.sentence)
-        groups["refs"] = _by_sentence(refs, lambda r: r.mention.sentence)
+            groups[name] = _by_sentence(items, attrgetter("sentence"))
+        groups["refs"] = _by_sentence(refs, attrgetter("mention.sentence"))
         # Only a sentence with a visit term (read below) or a place (attached to a visit
         # later) has anything to read: the others get no view.
         mentioned = groups["terms"].keys() | groups["places"].keys()
@@ -332,7 +333,11 @@ class FrameReader:
         for view in views:
             if view.has("phone"):
                 continue
-            statements += self._travel(view) + self._receptions(view)
+            # Only a sentence with a travel word or a reception word can state either.
+            if not view.categories.isdisjoint(TRAVEL):
+                statements += self._travel(view)
+            if "reception" in view.categories:
+                statements += self._receptions(view)
         involved = {s.guest for s in statements} | {h for s in statements for h in s.hosts}
         stated = {s.sentence for s in statements}
         for view in views:
