@@ -406,15 +406,17 @@ class Assembler:
         )
 
     def _participants(self, drafts: list[VisitDraft]) -> None:
-        meeting = [
-            t for t in self.found.terms if t.category in {"meeting", "reception", "presence"}
-        ]
-        phone = {t.sentence for t in self.found.terms if t.category == "phone"}
-        accompany = [t for t in self.found.terms if t.category == "accompany"]
+        phone: set[int] = set()
+        accompany = []
         # Both tests below hold only within one sentence: each looks at that sentence's items.
         meeting_in: dict[int, list] = {}
-        for t in meeting:
-            meeting_in.setdefault(t.sentence, []).append(t)
+        for t in self.found.terms:
+            if t.category in {"meeting", "reception", "presence"}:
+                meeting_in.setdefault(t.sentence, []).append(t)
+            elif t.category == "phone":
+                phone.add(t.sentence)
+            elif t.category == "accompany":
+                accompany.append(t)
         accepted_in: dict[int, list[PersonMention]] = {}
         guests_at = {(s.guest, s.sentence) for d in drafts for s in d.statements}
         for ref in self.refs:

@@ -106,6 +106,7 @@ class SentenceView:
         self.countries = [c for c in countries if c.kind == "name"]
         self.adjectives = [c for c in countries if c.kind == "adjective"]
         self.places = places
+        self._destinations: list[Destination] | None = None
 
     def norm(self, token: int) -> str:
         tokens = self.found.tokens
@@ -115,9 +116,13 @@ class SentenceView:
         return category in self.categories
 
     def destinations(self) -> list[Destination]:
-        found = [Destination(c.code, c.token, c.token_end) for c in self.countries]
-        found += [Destination(p.country, p.token, p.token_end, p) for p in self.places]
-        return sorted(found, key=lambda d: d.token)
+        """The sentence's countries and places in reading order (built once per sentence;
+        callers only read the list)."""
+        if self._destinations is None:
+            found = [Destination(c.code, c.token, c.token_end) for c in self.countries]
+            found += [Destination(p.country, p.token, p.token_end, p) for p in self.places]
+            self._destinations = sorted(found, key=attrgetter("token"))
+        return self._destinations
 
     def clitic(self, token: int, letters: frozenset[str]) -> bool:
         """The word at ``token`` carries one of the proclitics ``letters`` ("لطهران")."""
@@ -383,13 +388,16 @@ class FrameReader:
             guest = self._guest_of(view, lead, dests[0].token)
             if guest is None:
                 continue
-            if any(
+            if view.has("summit") and any(
                 t.category == "summit" and 0 <= t.token - dests[-1].token_end <= 5
                 for t in view.terms
             ):
                 continue  # "ثم إلى نيويورك للمشاركة في الجمعية العامة": not a visit
             planned = self._planned(view, term) or self._planned(view, lead)
-            present = any(t.category == "present" and t.token == lead.token for t in view.terms)
+            present = view.has("present") and any(
+                t.category == "present" and t.token == lead.token for t in view.terms
+            )
+            evidence = self._sentence_span(view)
             for dest in dests:
                 if self.country_of.get(guest) == dest.country:
                     continue  # a trip home, or inside the guest's own country
@@ -405,7 +413,7 @@ class FrameReader:
                         present=present,
                         tour_size=len(dests),
                         places=[dest.place] if dest.place else [],
-                        evidence=self._sentence_span(view),
+                        evidence=evidence,
                         anchor=dest.token,
                     )
                 )
