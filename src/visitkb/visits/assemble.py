@@ -243,7 +243,8 @@ class Assembler:
         if not readings:
             return min(same, key=self._closeness)
         for draft in same:
-            if not draft.dates() or any(_near(r, d) for r in readings for d in draft.dates()):
+            days = draft.dates()
+            if not days or any(_near(r, d) for r in readings for d in days):
                 return draft
         return None
 

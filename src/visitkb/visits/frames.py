@@ -20,6 +20,8 @@ from visitkb.mentions.lexicon import Grammar, grammar
 from visitkb.visits.people import PersonRef
 
 TRAVEL = frozenset({"visit", "arrival", "departure", "start", "end", "tour", "tour_includes"})
+# Words of two officials meeting (a meeting statement is read only where one is written).
+MEETING = frozenset({"meeting", "presence", "reception"})
 # Arabic verb-subject order: the guest's title starts within this many tokens after the verb.
 SUBJECT_AFTER = 8
 # The destination is written within this many tokens of the travel word.
@@ -516,7 +518,9 @@ class FrameReader:
 
     def _meetings(self, view: SentenceView, *, located_only: bool) -> list[Statement]:
         """Two officials of two states meet: the one away from home is the guest."""
-        terms = [t for t in view.terms if t.category in {"meeting", "presence", "reception"}]
+        if view.categories.isdisjoint(MEETING):
+            return []
+        terms = [t for t in view.terms if t.category in MEETING]
         if not terms or (view.has("summit") and located_only is False):
             return []
         people: dict[int, str | None] = {}

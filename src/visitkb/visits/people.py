@@ -41,16 +41,16 @@ PRINCELY_ROLES = frozenset({"prince", "emir", "crown prince"})
 
 def _candidates(mention: PersonMention, claims: list[PersonClaim]) -> list[PersonClaim]:
     """The people a role-only mention may refer to."""
-    agree = [
-        c
-        for c in claims
-        if c.country is None or mention.country is None or c.country == mention.country
-    ]
     if mention.guest:
         # "الضيف الصيني": the person of that country; a bare "الضيف" is left to the frames.
         return [c for c in claims if mention.country and c.country == mention.country]
     if not mention.role:
         return []
+    agree = [
+        c
+        for c in claims
+        if c.country is None or mention.country is None or c.country == mention.country
+    ]
     by_role = [c for c in agree if _role_matches(c.role, mention.role)]
     if not by_role and mention.role == "prince":
         by_role = [c for c in agree if c.role and set(c.role.split(" and ")) & PRINCELY_ROLES]
@@ -92,10 +92,11 @@ def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[Perso
             mentions=[Evidence(m.start, m.end, m.text) for m in mentions],
         )
     refs = [PersonRef(m.person, m) for m in found.people if not m.role_only and m.person in claims]
+    people = list(claims.values())
     for mention in found.people:
         if not mention.role_only:
             continue
-        candidates = _candidates(mention, list(claims.values()))
+        candidates = _candidates(mention, people)
         if not candidates:
             continue
 
@@ -106,7 +107,7 @@ def build_people(found: DocumentMentions) -> tuple[list[PersonClaim], list[Perso
         best = min(candidates, key=distance)
         refs.append(PersonRef(best.key, mention))
     refs.sort(key=lambda r: r.mention.start)
-    return list(claims.values()), refs
+    return people, refs
 
 
 def lend_countries(
