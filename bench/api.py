@@ -20,12 +20,12 @@ import json
 import os
 import re
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -35,9 +35,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic
+from servers import BIN, HOST, running
 
-BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
 # The ports this benchmark may use on this machine (visitkb, Datasette).
 PORTS = {"visitkb": 8103, "datasette": 8104}
 PAGE = 50
@@ -119,7 +118,7 @@ def choose_workloads(db: Path) -> list[Workload]:
 
 
 @contextmanager
-def serving(name: str, db: Path):
+def serving(name: str, db: Path) -> Iterator[int]:
     """Start one server on its port; yield its process id; stop it."""
     port = PORTS[name]
     if name == "visitkb":
@@ -129,24 +128,8 @@ def serving(name: str, db: Path):
         command = [str(BIN / "datasette"), "serve", str(db), "--host", HOST, "--port", str(port)]
         command += ["--setting", "max_csv_mb", "0", "--setting", "sql_time_limit_ms", "10000"]
         env = dict(os.environ)
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"http://{HOST}:{port}/", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"{name} did not start") from None
-                time.sleep(0.2)
-        yield process.pid
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with running(command, env, f"http://{HOST}:{port}/") as pid:
+        yield pid
 
 
 _WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)

@@ -27,10 +27,8 @@ import json
 import os
 import random
 import secrets
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,9 +40,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
-STARTUP_SECONDS = 60
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import BIN, HOST, running
+
 # An ingest extracts with spaCy (loading its pipelines on first use) and rebuilds the knowledge.
 INGEST_TIMEOUT_SECONDS = 600
 READ_TIMEOUT_SECONDS = 60
@@ -114,26 +112,9 @@ def serving(database_url: str, token: str) -> Iterator[str]:
     port = free_port()
     env = os.environ | {"VISITKB_DATABASE_URL": database_url, "VISITKB_API_TOKEN": token}
     command = [str(BIN / "visitkb"), "serve", "--host", HOST, "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     base = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                httpx.get(f"{base}/healthz", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("visitkb serve did not start") from None
-                time.sleep(0.2)
+    with running(command, env, f"{base}/healthz"):
         yield base
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def read_mix(base: str) -> list[tuple[str, str]]:
@@ -288,7 +269,6 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = args.database_url
         if url is None:
-            sys.path.insert(0, str(Path(__file__).resolve().parent))
             import synthetic
 
             path = Path(folder) / "kb.sqlite3"
