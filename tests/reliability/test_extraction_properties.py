@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from visitkb.documents import Document
 from visitkb.mentions import DateMention, Mention, find_mentions
 from visitkb.mentions.components.numbers import read_int
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import starts_of, words_of
 from visitkb.mentions.forms import normalize_phrase, normalize_word
 from visitkb.mentions.pipeline import build_pipeline
 from visitkb.visits.dates import read_date
@@ -88,11 +88,11 @@ def test_the_normaliser_keeps_every_word_at_its_offset(lang, text):
     """Normalising sets norms only: the words as written tile the original text exactly."""
     if not text.strip():
         return
-    words = words_of(build_pipeline(lang)(text))
+    doc = build_pipeline(lang)(text)
     rebuilt = ""
-    for word in words:
-        assert text[word.idx : word.idx + len(word.text)] == word.text
-        assert word.idx == len(rebuilt)
+    for word, start in zip(words_of(doc), starts_of(doc), strict=True):
+        assert text[start : start + len(word.text)] == word.text
+        assert start == len(rebuilt)
         rebuilt += word.text + word.whitespace_
     assert rebuilt == text
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.sentences import sentence_bounds
 from visitkb.mentions.components.spans import read_spans
-from visitkb.mentions.components.words import norms_of, texts_of, words_of
+from visitkb.mentions.components.words import norms_of, starts_of, texts_of, words_of
 from visitkb.mentions.model import (
     AgreementMention,
     CountryMention,
@@ -40,20 +40,18 @@ _DATE_FIELDS = (
 def read_mentions(doc: Doc, text: str) -> DocumentMentions:
     """The mentions the pipeline wrote into ``doc`` (made from ``text``), as records."""
     words = words_of(doc)
+    starts = starts_of(doc)
     sentence_of = [0] * len(doc)
     sentences = []
     for number, (first, last) in enumerate(sentence_bounds(doc)):
         sentence_of[first:last] = [number] * (last - first)
-        end_char = (
-            words[last - 1].idx + len(words[last - 1].text) + len(words[last - 1].whitespace_)
-        )
-        sentences.append(Sentence(words[first].idx, end_char, first, last))
+        end_char = starts[last - 1] + len(words[last - 1].text) + len(words[last - 1].whitespace_)
+        sentences.append(Sentence(starts[first], end_char, first, last))
 
     def where(start: int, end: int) -> tuple[int, int, str, int, int, int]:
         """The fields of ``Mention`` in their order: start, end, text, token, token_end,
         sentence (positional: no dict per mention)."""
-        last = words[end - 1]
-        start_char, end_char = words[start].idx, last.idx + len(last.text)
+        start_char, end_char = starts[start], starts[end - 1] + len(words[end - 1].text)
         return start_char, end_char, text[start_char:end_char], start, end, sentence_of[start]
 
     found = DocumentMentions(
@@ -86,7 +84,7 @@ def read_mentions(doc: Doc, text: str) -> DocumentMentions:
                 person=data["person"],
                 role=data["role"],
                 country=data["country"],
-                title_start=words[title].idx if title is not None else None,
+                title_start=starts[title] if title is not None else None,
                 title_token=title,
                 role_only=data["role_only"],
                 counterpart=data["counterpart"],

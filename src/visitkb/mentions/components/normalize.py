@@ -5,21 +5,21 @@ See ``mentions.forms`` for what normalising does in each language.
 
 from __future__ import annotations
 
-from operator import itemgetter
+from operator import getitem, itemgetter
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from visitkb.mentions.components.words import set_words
+from visitkb.mentions.components.words import Word, set_words
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 
 # Fields of the per-word cache entries (see ``Normalizer.cache``), read in C by ``map``.
-_TEXT, _STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT, _IS_PUNCT, _IS_SPACE = (
-    itemgetter(k) for k in range(7)
-)
-Static = tuple[str, str, str, int, bool, bool, bool]
+_STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT = (itemgetter(k) for k in range(2, 6))
+_TEXT = itemgetter(0)
+# The word rows of a form: without, then with a space after it (indexed by the SPACY flag).
+Static = tuple[Word, Word, str, str, int, bool]
 
 
 class Normalizer:
@@ -30,30 +30,32 @@ class Normalizer:
         self.known = known
         self.listed = listed  # words the matchers look for as written, clitic and all
         self.rules = CliticRules.of(lang)
-        # Per orth hash: (text, strict form, norm, norm hash, whether the document may change
-        # it, is_punct, is_space). Normalising runs on every token of every document; word
-        # forms repeat, and the last two are the word's (lexeme's) flags.
+        # Per orth hash: (its word rows without and with a space after, strict form, norm,
+        # norm hash, whether the document may change the norm). Normalising runs on every
+        # token of every document; word forms repeat, and their flags are the lexeme's.
         self.cache: dict[int, Static] = {}
 
     def _static(self, orth: int, vocab: Vocab) -> Static:
         strings = vocab.strings
         lexeme = vocab[orth]
         text = strings[orth]
-        flags = lexeme.is_punct, lexeme.is_space
         lang = self.lang
+        strict, open_to_document = text, False
         if not self.rules.clitics:
             norm = normalize_word(text, lang)
-            return text, text, norm, strings.add(norm), False, *flags
-        strict = strict_form(text, lang)
-        if strict in self.listed:
-            # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
-            norm = normalize_word(strict, lang)
-            return text, strict, norm, strings.add(norm), False, *flags
-        stripped = self.rules.strip(strict, self.known)
-        # Unstripped words starting with a clitic may strip into a word of the document.
-        open_to_document = stripped == strict and strict[:1] in self.rules.clitics
-        norm = normalize_word(stripped, lang)
-        return text, strict, norm, strings.add(norm), open_to_document, *flags
+        else:
+            strict = strict_form(text, lang)
+            if strict in self.listed:
+                # Written as the lexicon lists it ("بحضور", "للقاء"): matched as it is.
+                norm = normalize_word(strict, lang)
+            else:
+                stripped = self.rules.strip(strict, self.known)
+                # Unstripped words starting with a clitic may strip into a word of the document.
+                open_to_document = stripped == strict and strict[:1] in self.rules.clitics
+                norm = normalize_word(stripped, lang)
+        bare = Word(text, norm, "", lexeme.is_punct, lexeme.is_space)
+        spaced = bare._replace(whitespace_=" ")
+        return bare, spaced, strict, norm, strings.add(norm), open_to_document
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -67,20 +69,22 @@ class Normalizer:
                 if found is None:
                     found = cache.get(orths[k]) or self._static(orths[k], doc.vocab)
                     static[k] = cache[orths[k]] = found
+        words = list(map(getitem, static, spacy))
         norms = list(map(_NORM, static))
         hashes = list(map(_NORM_HASH, static))
         if self.rules.clitics and any(map(_OPEN_TO_DOCUMENT, static)):
             # A word written bare elsewhere in the document is known here ("وتوكاييف").
             written = set(map(_STRICT, static))
-            for k, (_text, strict, _norm, _hash, open_, _punct, _space) in enumerate(static):
-                if open_:
+            for k, entry in enumerate(static):
+                if _OPEN_TO_DOCUMENT(entry):
+                    strict = _STRICT(entry)
                     stripped = self.rules.strip(strict, self.known, written)
                     if stripped != strict:
                         norms[k] = normalize_word(stripped, self.lang)
                         hashes[k] = strings.add(norms[k])
+                        words[k] = words[k]._replace(norm_=norms[k])
         doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        punct, space = map(_IS_PUNCT, static), map(_IS_SPACE, static)
-        set_words(doc, list(map(_TEXT, static)), norms, spacy, punct, space, idx)
+        set_words(doc, words, list(map(_TEXT, words)), norms, idx)
         return doc
 
 

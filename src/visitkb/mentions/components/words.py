@@ -2,7 +2,7 @@
 
 Reading spaCy ``Token`` objects in Python loops costs more than the work done with them; the
 normaliser copies the few attributes the components read here once, with the norms it sets.
-The texts and norms are also kept as plain lists, for components that only scan one of them.
+The texts, norms and offsets are also kept as plain lists, for components that only scan one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 _KEY = "visitkb_words"
 _TEXTS = "visitkb_texts"
 _NORMS = "visitkb_norms"
+_STARTS = "visitkb_starts"
 # A token's whitespace_ from its SPACY flag.
 _WHITESPACE = ("", " ")
 # Word forms a ``WordTest`` keeps its answers for; past this (a long ingest of new words) it
@@ -24,35 +25,25 @@ MAX_TESTED_WORDS = 200_000
 
 
 class Word(NamedTuple):
-    """The attributes of a token the components read (named as spaCy names them)."""
+    """The attributes of a token the components read (named as spaCy names them).
+
+    Nothing here depends on where the token stands, so one row serves every token of the same
+    form and spacing (the normaliser keeps them); offsets are a column (``starts_of``).
+    """
 
     text: str
     norm_: str
     whitespace_: str
     is_punct: bool
     is_space: bool
-    idx: int
 
 
-def set_words(
-    doc: Doc,
-    texts: list[str],
-    norms: list[str],
-    spacy: Iterable[int],
-    punct: Iterable[bool],
-    space: Iterable[bool],
-    idx: Iterable[int],
-) -> None:
-    """Keep the words of ``doc`` from its columns (the normaliser builds them with the norms).
-
-    The rows are made by ``tuple.__new__`` (what ``Word._make`` calls) inside ``map``: no
-    Python frame per token.
-    """
-    whitespace = map(_WHITESPACE.__getitem__, spacy)
-    rows = zip(texts, norms, whitespace, punct, space, idx, strict=True)
-    doc.user_data[_KEY] = list(map(tuple.__new__, repeat(Word), rows))
+def set_words(doc: Doc, words: list[Word], texts: list[str], norms: list[str], idx: list[int]):
+    """Keep the words of ``doc``, with their text and norm columns and character offsets."""
+    doc.user_data[_KEY] = words
     doc.user_data[_TEXTS] = texts
     doc.user_data[_NORMS] = norms
+    doc.user_data[_STARTS] = idx
 
 
 def words_of(doc: Doc) -> list[Word]:
@@ -64,8 +55,10 @@ def words_of(doc: Doc) -> list[Word]:
         orth, norm, spacy, punct, space, idx = columns.T.tolist()
         texts = [strings[h] for h in orth]
         norms = [strings[h] for h in norm]
-        set_words(doc, texts, norms, spacy, map(bool, punct), map(bool, space), idx)
-        words = doc.user_data[_KEY]
+        whitespace = map(_WHITESPACE.__getitem__, spacy)
+        rows = zip(texts, norms, whitespace, map(bool, punct), map(bool, space), strict=True)
+        words = list(map(tuple.__new__, repeat(Word), rows))
+        set_words(doc, words, texts, norms, idx)
     return words
 
 
@@ -81,6 +74,13 @@ def norms_of(doc: Doc) -> list[str]:
     if _NORMS not in doc.user_data:
         words_of(doc)
     return doc.user_data[_NORMS]
+
+
+def starts_of(doc: Doc) -> list[int]:
+    """``token.idx`` (character offset) of every token of ``doc`` (shared: do not change)."""
+    if _STARTS not in doc.user_data:
+        words_of(doc)
+    return doc.user_data[_STARTS]
 
 
 class WordTest:
