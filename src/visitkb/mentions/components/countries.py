@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import Found, write_spans
-from visitkb.mentions.components.words import words_of
+from visitkb.mentions.components.words import norms_of, texts_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 
 
@@ -25,30 +25,42 @@ class CountryFinder:
         self.lex = lex
         # Marks normalising drops that tell a place from a country (``grammar.yaml``).
         self.homograph_marks = grammar(nlp.lang).homograph_marks
-        self.matcher = phrase_matcher(nlp, [*lex.countries, *lex.places, *lex.state_words])
+        # What each phrase may be, looked up once per match: (the states a state word may
+        # mean, the place a homograph names, (code, kind) of a country, a place).
+        self.meaning = {
+            phrase: (
+                lex.state_words.get(phrase),
+                lex.homographs.get(phrase),
+                lex.countries.get(phrase),
+                lex.places.get(phrase),
+            )
+            for phrase in [*lex.countries, *lex.places, *lex.state_words]
+        }
+        self.matcher = phrase_matcher(nlp, self.meaning)
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        words = words_of(doc)
         countries: list[Found] = []
         places: list[Found] = []
         states: list[tuple[int, int, tuple[str, ...]]] = []
+        norms = norms_of(doc)
         for phrase, start, end in longest_matches(self.matcher, doc):
-            if phrase in lex.state_words:
-                states.append((start, end, lex.state_words[phrase]))
+            state, homograph, country, place = self.meaning[phrase]
+            if state is not None:
+                states.append((start, end, state))
                 continue
-            if end < len(words) and words[end].norm_ in lex.building_suffixes:
+            if end < len(norms) and norms[end] in lex.building_suffixes:
                 continue  # "حيدر آباد هاوس", "हैदराबाद हाउस": a building's name
             # "عمّان" (Amman) and "عمان" (Oman) differ only by the shadda normalising drops.
-            if phrase in lex.homographs and any(
-                mark in w.text for w in words[start:end] for mark in self.homograph_marks
+            if homograph is not None and any(
+                mark in word for word in texts_of(doc)[start:end] for mark in self.homograph_marks
             ):
-                places.append((start, end, {"place": lex.homographs[phrase]}))
-            elif phrase in lex.countries:
-                code, kind = lex.countries[phrase]
+                places.append((start, end, {"place": homograph}))
+            elif country is not None:
+                code, kind = country
                 countries.append((start, end, {"code": code, "kind": kind}))
-            elif phrase in lex.places:
-                places.append((start, end, {"place": lex.places[phrase]}))
+            elif place is not None:
+                places.append((start, end, {"place": place}))
         # "المملكة" alone: the kingdom the document speaks of most.
         counts = Counter(d["code"] for _s, _e, d in countries)
         counts.update(d["place"].country for _s, _e, d in places)

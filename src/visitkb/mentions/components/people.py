@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -65,13 +66,14 @@ TRAVEL_CATEGORIES = frozenset({"visit", "arrival", "departure"})
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»"})
 
 
-def _positions(kinds: list[str | None], kind: str) -> list[int]:
-    """Where ``kinds`` holds ``kind`` (``kind`` is never empty).
+class Classes(NamedTuple):
+    """What ``_classify`` found: per token, what it is part of; per phrase start, (kind, end,
+    phrase); and the tokens of place nouns and of visit terms, in order."""
 
-    Most tokens are of no kind: the scan in C keeps the others (comparing ``None`` with a
-    string is slow even in C), and only those are compared.
-    """
-    return [k for k in compress(range(len(kinds)), kinds) if kinds[k] == kind]
+    kinds: list[str | None]
+    starts: dict[int, tuple[str, int, str]]
+    place_nouns: list[int]
+    terms: list[int]
 
 
 @cache
@@ -141,29 +143,32 @@ class PeopleFinder:
         self.commas = self.grammar.commas | {","}
         # ``_stop`` per (text, norm): word forms repeat across documents.
         self.stops: dict[tuple[str, str], bool] = {}
-        self.matcher = phrase_matcher(
-            nlp,
-            [
-                *lex.titles,
-                *lex.honorifics,
-                *lex.modifiers,
-                *lex.guest_words,
-                *lex.counterpart_words,
-                *lex.place_nouns,
-                *lex.courtesies,
-            ],
-        )
+        # The kind of each phrase; where a phrase is in two tables the first kind listed wins.
+        self.kind_of: dict[str, str] = {}
+        for kind, phrases in (
+            ("courtesy", lex.courtesies),
+            ("counterpart", lex.counterpart_words),
+            ("guest", lex.guest_words),
+            ("modifier", lex.modifiers),
+            ("honorific", lex.honorifics),
+            ("title", lex.titles),
+        ):
+            self.kind_of.update(dict.fromkeys(phrases, kind))
+        self.kind_of.update(dict.fromkeys(set(lex.place_nouns) - self.kind_of.keys(), "place_noun"))
+        self.matcher = phrase_matcher(nlp, self.kind_of)
 
     # -- token classes ----------------------------------------------------------------------
-    def _classify(self, doc: Doc) -> tuple[list[str | None], dict[int, tuple[str, int, str]]]:
-        """Per token: what it is part of; per phrase start: (kind, end, phrase)."""
-        lex = self.lex
+    def _classify(self, doc: Doc) -> Classes:
+        """What each token is part of, and where phrases start (see ``Classes``)."""
         kinds: list[str | None] = [None] * len(doc)
         starts: dict[int, tuple[str, int, str]] = {}
+        place_nouns: list[int] = []
 
         def mark(kind: str, start: int, end: int, phrase: str = "") -> None:
             kinds[start:end] = [kind] * (end - start)
             starts[start] = (kind, end, phrase)
+            if kind == "place_noun":
+                place_nouns.extend(range(start, end))
 
         for group, plain in (
             ("dates", "date"),
@@ -182,21 +187,11 @@ class PeopleFinder:
                     kind = "capital"
                 kinds[start:end] = [kind] * (end - start)
                 starts[start] = (kind, end, label)
+        # A term's tokens stay terms unless a later phrase takes them.
+        terms = [(start, end) for start, end, _details in read_spans(doc, "terms")]
+        kind_of = self.kind_of
         for phrase, start, end in longest_matches(self.matcher, doc):
-            if phrase in lex.titles:
-                kind = "title"
-            elif phrase in lex.honorifics:
-                kind = "honorific"
-            elif phrase in lex.modifiers:
-                kind = "modifier"
-            elif phrase in lex.guest_words:
-                kind = "guest"
-            elif phrase in lex.counterpart_words:
-                kind = "counterpart"
-            elif phrase in lex.courtesies:
-                kind = "courtesy"
-            else:
-                kind = "place_noun"
+            kind = kind_of[phrase]
             # "أحمد أمير حسن": a bare title word inside a name is part of the name.
             if (
                 self.grammar.title_words_in_names
@@ -223,7 +218,8 @@ class PeopleFinder:
             if overlapped and overlapped[0] in COUNTRY_KINDS and overlapped[1] > end:
                 starts.pop(tail, None)
                 starts[end] = overlapped
-        return kinds, starts
+        terms = sorted({k for start, end in terms for k in range(start, end) if kinds[k] == "term"})
+        return Classes(kinds, starts, place_nouns, terms)
 
     # -- chains -------------------------------------------------------------------------------
     def _chain(
@@ -539,13 +535,12 @@ class PeopleFinder:
 
     # -- the pass ---------------------------------------------------------------------------
     def find(self, spacy_doc: Doc) -> list[Found]:
-        kinds, starts = self._classify(spacy_doc)
+        kinds, starts, places, terms = self._classify(spacy_doc)
         doc = words_of(spacy_doc)
         found: list[Found] = []
         i = 0
         n = len(doc)
         # Only a phrase start or a place noun starts anything: the other tokens are skipped.
-        places = _positions(kinds, "place_noun")
         # Dates, numbers, terms, towns and courtesies start nothing here (see below).
         begins = [k for k in starts if kinds[k] in START_KINDS]
         for k in sorted({*begins, *places}):
@@ -621,17 +616,19 @@ class PeopleFinder:
             if not f.role_only:
                 f.units = self._units(doc, f.start, f.end)
         self._find_repeats(doc, kinds, found, norms_of(spacy_doc))
-        found += self._travellers(doc, kinds, found)
+        found += self._travellers(doc, kinds, terms, found)
         found.sort(key=lambda f: f.start)
         self._group(found)
         return found
 
-    def _travellers(self, doc: Words, kinds: list[str | None], found: list[Found]) -> list[Found]:
+    def _travellers(
+        self, doc: Words, kinds: list[str | None], terms: list[int], found: list[Found]
+    ) -> list[Found]:
         """Untitled names of two words or more that travel: "राजीव गांधी चीन गए थे",
         "زار أحمد حسن دمشق"."""
         taken = {k for f in found for k in range((f.chain.start if f.chain else f.start), f.end)}
         new = []
-        for start, end in self._travel_slots(doc, kinds):
+        for start, end in self._travel_slots(doc, kinds, terms):
             if any(k in taken for k in range(start, end)):
                 continue
             name_end = self._name_end(doc, kinds, start, None)
@@ -642,11 +639,11 @@ class PeopleFinder:
             new.append(Found(start, end, None, units=self._units(doc, start, end)))
         return new
 
-    def _travel_slots(self, doc: Words, kinds: list[str | None]):
+    def _travel_slots(self, doc: Words, kinds: list[str | None], terms: list[int]):
         """Where a traveller's name would stand around travel words: before the destination
         of a Hindi travel verb, after an Arabic travel verb."""
         n = len(doc)
-        for k in _positions(kinds, "term"):
+        for k in terms:
             if self.lex.terms.get(doc[k].norm_) not in TRAVEL_CATEGORIES:
                 continue
             if self.grammar.verb_final:

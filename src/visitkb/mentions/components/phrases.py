@@ -94,7 +94,7 @@ def longest_matches(table: PhraseTable, doc: Doc) -> list[tuple[str, int, int]]:
     taken = bytearray(len(doc))  # 1 where a kept match lies
     kept = []
     for label, start, end in matches:
-        if any(taken[start:end]):
+        if taken.find(1, start, end) >= 0:
             continue
         taken[start:end] = b"\x01" * (end - start)
         phrase = _PHRASES.get(label)

@@ -38,6 +38,8 @@ class TermFinder:
         self.lang = nlp.lang
         self.lex = lex
         self.future_prefixes = grammar(nlp.lang).future_prefixes
+        # Whether each phrase is a future form, decided once per phrase, not per match.
+        self.futures = {phrase: self._future(phrase) for phrase in self.categories}
 
     def _future(self, phrase: str) -> bool:
         if phrase in self.planned:
@@ -53,7 +55,7 @@ class TermFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for phrase, start, end in longest_matches(self.matcher, doc):
-            future = self._future(phrase)
+            future = self.futures[phrase]
             for category in self.categories[phrase]:
                 spans.append((start, end, {"category": category, "future": future}))
         write_spans(doc, "terms", spans)

@@ -7,7 +7,7 @@ The texts, norms and offsets are also kept as plain lists, for components that o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from itertools import compress, repeat
 from typing import NamedTuple
 
