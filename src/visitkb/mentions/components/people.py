@@ -93,7 +93,7 @@ def _is_name_word(text: str) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Chain:
     """A title chain over tokens ``start``..``end`` and what it says."""
 
@@ -120,7 +120,7 @@ class Chain:
         return self.country or next((t.country for t in self.roles if t.country), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A person mention found: name tokens (or the chain alone for role-only)."""
 
@@ -170,25 +170,24 @@ class PeopleFinder:
             if kind == "place_noun":
                 place_nouns.extend(range(start, end))
 
-        for group, plain in (
-            ("dates", "date"),
-            ("numbers", "number"),
-            ("durations", "number"),
-            ("terms", "term"),
-            ("places", "place"),
-            ("countries", "country"),
-        ):
-            for start, end, details in read_spans(doc, group):
-                label = details.get("code") or details.get("category") or group
-                kind = plain
-                if details.get("kind") == "adjective":
-                    kind = "adjective"
-                elif group == "places" and details["place"].capital:
-                    kind = "capital"
+        # Found spans in this order (a later one takes the tokens of an earlier one), each
+        # labelled by its country code, its term category, or its group.
+        for group, kind in (("dates", "date"), ("numbers", "number"), ("durations", "number")):
+            for start, end, _details in read_spans(doc, group):
                 kinds[start:end] = [kind] * (end - start)
-                starts[start] = (kind, end, label)
-        # A term's tokens stay terms unless a later phrase takes them.
-        terms = [(start, end) for start, end, _details in read_spans(doc, "terms")]
+                starts[start] = (kind, end, group)
+        terms = read_spans(doc, "terms")
+        for start, end, details in terms:
+            kinds[start:end] = ["term"] * (end - start)
+            starts[start] = ("term", end, details["category"])
+        for start, end, details in read_spans(doc, "places"):
+            kind = "capital" if details["place"].capital else "place"
+            kinds[start:end] = [kind] * (end - start)
+            starts[start] = (kind, end, "places")
+        for start, end, details in read_spans(doc, "countries"):
+            kind = "adjective" if details["kind"] == "adjective" else "country"
+            kinds[start:end] = [kind] * (end - start)
+            starts[start] = (kind, end, details["code"])
         kind_of = self.kind_of
         for phrase, start, end in longest_matches(self.matcher, doc):
             kind = kind_of[phrase]
@@ -209,7 +208,7 @@ class PeopleFinder:
             ):
                 continue
             # A title inside a country's name ("دولة الإمارات") stays the country's.
-            if any(kinds[i] in COUNTRY_KINDS for i in range(start, end)) and kind != "title":
+            if kind != "title" and any(kinds[i] in COUNTRY_KINDS for i in range(start, end)):
                 continue
             # "رئيس الجمهورية الفرنسية": the title takes its words, the country keeps the rest.
             tail = next((k for k in range(start + 1, end) if k in starts), None)
@@ -218,7 +217,10 @@ class PeopleFinder:
             if overlapped and overlapped[0] in COUNTRY_KINDS and overlapped[1] > end:
                 starts.pop(tail, None)
                 starts[end] = overlapped
-        terms = sorted({k for start, end in terms for k in range(start, end) if kinds[k] == "term"})
+        # A term's tokens stay terms unless a later phrase took them.
+        terms = sorted(
+            {k for start, end, _details in terms for k in range(start, end) if kinds[k] == "term"}
+        )
         return Classes(kinds, starts, place_nouns, terms)
 
     # -- chains -------------------------------------------------------------------------------
@@ -745,11 +747,11 @@ class PeopleFinder:
             for prefix in self.grammar.name_prefixes_joined
             if prefix and any(len(unit) > len(prefix) and unit.startswith(prefix) for unit in forms)
         }
-        written = set(norms)
-        useful = written & (forms.keys() | heads)
+        useful = forms.keys() | heads
         article = self.article
         if article:
-            useful |= {w for w in written if w.startswith(article) and w[len(article) :] in forms}
+            bare = {w for w in set(norms) if w.startswith(article)}
+            useful |= {w for w in bare if w[len(article) :] in forms}
         maybe = compress(range(len(norms)), map(useful.__contains__, norms))
         # A repeat starts with a word of a known name (its first word or its surname), on a
         # free token that is part of nothing else, or (below) a town's name.
@@ -824,7 +826,7 @@ class PeopleFinder:
         for f in full:
             self._place(f, people, roles)
         last = -1
-        for f in sorted(named, key=lambda f: f.start):
+        for f in named:  # in reading order, as ``found`` is
             if f.person == -2 and last >= 0:
                 f.person = last
                 people[last].append(f.units)
