@@ -1,8 +1,8 @@
 """The project's spaCy components, one ``@Language.factory`` per module.
 
 Importing this package registers every factory; ``mentions.pipeline`` adds them in order.
-Components write their findings as token ranges with details (``components.spans``);
-``mentions.read`` turns them into plain records.
+Components write their findings as final mention records (``components.spans``), which
+later components read; ``mentions.read`` collects them.
 """
 
 from visitkb.mentions.components import (

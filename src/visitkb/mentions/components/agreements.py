@@ -13,9 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import read_spans, write_spans
+from visitkb.mentions.components.spans import located, read_spans, write_spans
 from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
+from visitkb.mentions.model import AgreementMention
 
 # "عدداً من اتفاقيات النقل ومذكرات الشراكة": words allowed between a noun and the next
 # noun joined to it, and between "several"/a number and the noun ("कई अहम समझौतों").
@@ -47,8 +48,8 @@ class AgreementFinder:
         signing = [(s, e) for p, s, e in extras if p in lex.signing]
         several_ends = {e: s for p, s, e in extras if p in lex.several}
         existing = [s for p, s, e in extras if p in lex.existing_markers]
-        numbers = {e: (s, d) for s, e, d in read_spans(doc, "numbers") if not d["ordinal"]}
-        years = [s for s, _e, d in read_spans(doc, "dates") if d.get("year")]
+        numbers = {n.token_end: n for n in read_spans(doc, "numbers") if not n.ordinal}
+        years = [d.token for d in read_spans(doc, "dates") if d.year]
         spans = []
         k = 0
         while k < len(nouns):
@@ -92,7 +93,7 @@ class AgreementFinder:
                 None,
             )
             if number is not None:
-                count, first = number[1]["value"], number[0]
+                count, first = number.value, number.token
             elif several is not None:
                 count, first = None, several
             elif plural:
@@ -108,15 +109,17 @@ class AgreementFinder:
             dated = any(end <= y <= end + YEAR_AFTER for y in years) or any(
                 end <= m <= end + YEAR_AFTER for m in existing
             )
-            details = {
-                "count": count,
-                "kind": kind,
-                "signed": signed,
-                "anaphoric": anaphoric,
-                "existing": dated,
-                "explicit": number is not None,
-            }
-            spans.append((first, end, details))
+            spans.append(
+                AgreementMention(
+                    *located(doc, first, end),
+                    count=count,
+                    kind=kind,
+                    signed=signed,
+                    anaphoric=anaphoric,
+                    existing=dated,
+                    explicit=number is not None,
+                )
+            )
         write_spans(doc, "agreements", spans)
         return doc
 

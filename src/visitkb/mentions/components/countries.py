@@ -8,14 +8,17 @@ wins ("الكويت"); a longer match wins over a shorter one ("المملكة �
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import Found, write_spans
+from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import norms_of, texts_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
+from visitkb.mentions.model import CountryMention, PlaceMention
+from visitkb.world.places import Place
 
 
 class CountryFinder:
@@ -40,8 +43,8 @@ class CountryFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        countries: list[Found] = []
-        places: list[Found] = []
+        countries: list[CountryMention] = []
+        places: list[PlaceMention] = []
         states: list[tuple[int, int, tuple[str, ...]]] = []
         norms = norms_of(doc)
         for phrase, start, end in longest_matches(self.matcher, doc):
@@ -55,22 +58,28 @@ class CountryFinder:
             if homograph is not None and any(
                 mark in word for word in texts_of(doc)[start:end] for mark in self.homograph_marks
             ):
-                places.append((start, end, {"place": homograph}))
+                places.append(_place(doc, start, end, homograph))
             elif country is not None:
                 code, kind = country
-                countries.append((start, end, {"code": code, "kind": kind}))
+                countries.append(CountryMention(*located(doc, start, end), code, kind))
             elif place is not None:
-                places.append((start, end, {"place": place}))
+                places.append(_place(doc, start, end, place))
         # "المملكة" alone: the kingdom the document speaks of most.
-        counts = Counter(d["code"] for _s, _e, d in countries)
-        counts.update(d["place"].country for _s, _e, d in places)
+        counts = Counter(c.code for c in countries)
+        counts.update(p.country for p in places)
         for start, end, codes in states:
             code = max(codes, key=lambda c: (counts[c], -codes.index(c)))
-            countries.append((start, end, {"code": code, "kind": "name"}))
-        countries.sort(key=lambda found: found[0])
+            countries.append(CountryMention(*located(doc, start, end), code, "name"))
+        countries.sort(key=attrgetter("token"))
         write_spans(doc, "countries", countries)
         write_spans(doc, "places", places)
         return doc
+
+
+def _place(doc: Doc, start: int, end: int, place: Place) -> PlaceMention:
+    return PlaceMention(
+        *located(doc, start, end), place.name_en, place.country, place.capital, place.site
+    )
 
 
 @Language.factory("visitkb_countries")

@@ -26,9 +26,10 @@ from hijridate import Hijri
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
+from visitkb.mentions.model import DateMention
 
 YEARS = range(1900, 2101)
 HIJRI_YEARS = range(1300, 1501)
@@ -39,6 +40,22 @@ _YEAR_WITH_MARKER = re.compile(r"^(\d{4})(\D+)$")
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "/"})
 DATE_SEPARATORS = frozenset({"-", "/", "."})
 PAIR_JOINERS = frozenset({"/", "(", "-", ","})  # and the script's commas
+# The fields of a ``DateMention`` a date expression fills (the ones it leaves are None).
+DATE_FIELDS = (
+    "kind",
+    "day",
+    "month",
+    "year",
+    "end_day",
+    "end_month",
+    "end_year",
+    "weekday",
+    "offset",
+    "modifier",
+    "hijri",
+    "relative_unit",
+    "ambiguous_offset",
+)
 # The words that introduce a lone year or month ("عام 2003", "في يناير", "منذ 2011"), follow
 # one ("1983 में"), join a day to its month ("الرابع من أيلول") or make "اليوم" a day of a
 # visit ("اليوم التالي") are the language's: ``grammar.yaml`` year_introducers,
@@ -351,7 +368,8 @@ class DateFinder:
                 fields = _hijri_to_gregorian(fields)
                 if fields is None:
                     continue
-            spans.append((hit.start, hit.end, fields))
+            written = {k: fields.get(k) for k in DATE_FIELDS}
+            spans.append(DateMention(*located(doc, hit.start, hit.end), **written))
         write_spans(doc, "dates", spans)
         return doc
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from visitkb.mentions.components.spans import Found, write_spans
+from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
+from visitkb.mentions.model import DurationMention, NumberMention
 
 # "N दिन की भारत यात्रा": the visit noun comes within this many tokens after the unit.
 UNIT_TO_VISIT_NOUN = 4
@@ -78,8 +79,8 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         norms = norms_of(doc)
-        numbers: list[Found] = []
-        durations: list[Found] = []
+        numbers: list[NumberMention] = []
+        durations: list[DurationMention] = []
         i = 0  # tokens before ``i`` are read
         for k in self.starts.positions(norms):
             if k < i:
@@ -87,7 +88,7 @@ class NumberFinder:
             i = k
             norm = norms[i]
             if norm in lex.ordinals:
-                numbers.append((i, i + 1, {"value": lex.ordinals[norm], "ordinal": True}))
+                numbers.append(NumberMention(*located(doc, i, i + 1), lex.ordinals[norm], True))
                 i += 1
                 continue
             if norm in lex.duration_duals:
@@ -100,7 +101,7 @@ class NumberFinder:
                 i += 1
                 continue
             value, end = found
-            numbers.append((i, end, {"value": value, "ordinal": False}))
+            numbers.append(NumberMention(*located(doc, i, end), value, False))
             if end < len(doc) and norms[end] in lex.duration_units:
                 days = value * lex.duration_units[norms[end]]
                 durations.append(self._duration(doc, norms, i, end, end + 1, days))
@@ -116,7 +117,7 @@ class NumberFinder:
 
     def _duration(
         self, doc: Doc, norms: list[str], start: int, unit: int, end: int, days: int
-    ) -> Found:
+    ) -> DurationMention:
         lex = self.lex
         before = norms[max(0, start - INTRODUCER_TO_NUMBER) : start]
         after = norms[end : end + UNIT_TO_VISIT_NOUN]
@@ -125,7 +126,7 @@ class NumberFinder:
             or norms[unit] in lex.attributive_units
             or (lex.duration_before_visit_noun and any(w in self.visit_nouns for w in after))
         )
-        return start, end, {"days": days, "stated": stated}
+        return DurationMention(*located(doc, start, end), days, stated)
 
 
 @Language.factory("visitkb_numbers")

@@ -30,10 +30,17 @@ from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import read_spans, write_spans
-from visitkb.mentions.components.words import MAX_TESTED_WORDS, Word, norms_of, words_of
+from visitkb.mentions.components.spans import located, read_spans, write_spans
+from visitkb.mentions.components.words import (
+    MAX_TESTED_WORDS,
+    Word,
+    norms_of,
+    starts_of,
+    words_of,
+)
 from visitkb.mentions.forms import CliticRules, light_form, normalize_word
 from visitkb.mentions.lexicon import Lexicon, Title, grammar, lexicon
+from visitkb.mentions.model import PersonMention
 
 # The language's function words and features come from ``lang/<code>/grammar.yaml``
 # (case_marks, name_prefixes_joined, preposition_articles, to, in_preposition, commas, ...).
@@ -173,21 +180,25 @@ class PeopleFinder:
         # Found spans in this order (a later one takes the tokens of an earlier one), each
         # labelled by its country code, its term category, or its group.
         for group, kind in (("dates", "date"), ("numbers", "number"), ("durations", "number")):
-            for start, end, _details in read_spans(doc, group):
+            for m in read_spans(doc, group):
+                start, end = m.token, m.token_end
                 kinds[start:end] = [kind] * (end - start)
                 starts[start] = (kind, end, group)
-        terms = read_spans(doc, "terms")
-        for start, end, details in terms:
+        term_mentions = read_spans(doc, "terms")
+        for t in term_mentions:
+            start, end = t.token, t.token_end
             kinds[start:end] = ["term"] * (end - start)
-            starts[start] = ("term", end, details["category"])
-        for start, end, details in read_spans(doc, "places"):
-            kind = "capital" if details["place"].capital else "place"
+            starts[start] = ("term", end, t.category)
+        for place in read_spans(doc, "places"):
+            start, end = place.token, place.token_end
+            kind = "capital" if place.capital else "place"
             kinds[start:end] = [kind] * (end - start)
             starts[start] = (kind, end, "places")
-        for start, end, details in read_spans(doc, "countries"):
-            kind = "adjective" if details["kind"] == "adjective" else "country"
+        for country in read_spans(doc, "countries"):
+            start, end = country.token, country.token_end
+            kind = "adjective" if country.kind == "adjective" else "country"
             kinds[start:end] = [kind] * (end - start)
-            starts[start] = (kind, end, details["code"])
+            starts[start] = (kind, end, country.code)
         kind_of = self.kind_of
         for phrase, start, end in longest_matches(self.matcher, doc):
             kind = kind_of[phrase]
@@ -219,7 +230,7 @@ class PeopleFinder:
                 starts[end] = overlapped
         # A term's tokens stay terms unless a later phrase took them.
         terms = sorted(
-            {k for start, end, _details in terms for k in range(start, end) if kinds[k] == "term"}
+            {k for t in term_mentions for k in range(t.token, t.token_end) if kinds[k] == "term"}
         )
         return Classes(kinds, starts, place_nouns, terms)
 
@@ -876,21 +887,24 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        starts = starts_of(doc)
         for f in self.find(doc):
             chain = f.chain
-            details = {
-                "person": f.person,
-                "role": chain.role() if chain else None,
-                "country": chain.title_country() if chain else None,
-                # A title written before the name (an apposition after it does not count).
-                "title_start": chain.start
-                if chain and not f.role_only and chain.start < f.start
-                else None,
-                "role_only": f.role_only,
-                "counterpart": bool(chain and chain.counterpart),
-                "guest": bool(chain and chain.guest),
-            }
-            spans.append((f.start, f.end, details))
+            # A title written before the name (an apposition after it does not count).
+            title = chain.start if chain and not f.role_only and chain.start < f.start else None
+            spans.append(
+                PersonMention(
+                    *located(doc, f.start, f.end),
+                    person=f.person,
+                    role=chain.role() if chain else None,
+                    country=chain.title_country() if chain else None,
+                    title_start=starts[title] if title is not None else None,
+                    title_token=title,
+                    role_only=f.role_only,
+                    counterpart=bool(chain and chain.counterpart),
+                    guest=bool(chain and chain.guest),
+                )
+            )
         write_spans(doc, "people", spans)
         return doc
 

@@ -32,10 +32,24 @@ def _is_word(text: str) -> bool:
 SENTENCE_STARTS = "visitkb_sentence_starts"
 
 
+SENTENCE_NUMBERS = "visitkb_sentence_numbers"
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(first token, last token + 1) of each sentence, in order."""
     starts = doc.user_data.get(SENTENCE_STARTS) or ([0] if len(doc) else [])
     return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of the sentence each token is in (built once per document)."""
+    numbers = doc.user_data.get(SENTENCE_NUMBERS)
+    if numbers is None:
+        numbers = [0] * len(doc)
+        for number, (first, last) in enumerate(sentence_bounds(doc)):
+            numbers[first:last] = [number] * (last - first)
+        doc.user_data[SENTENCE_NUMBERS] = numbers
+    return numbers
 
 
 class SentenceSplitter:
@@ -82,6 +96,7 @@ class SentenceSplitter:
             marks[starts, 0] = 1
             doc.from_array(["SENT_START"], marks.astype("uint64"))  # -1 wraps as spaCy expects
         doc.user_data[SENTENCE_STARTS] = starts
+        doc.user_data.pop(SENTENCE_NUMBERS, None)
         return doc
 
 

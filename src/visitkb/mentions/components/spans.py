@@ -1,24 +1,43 @@
-"""Found spans with details: how components hand their findings to later components.
+"""Mentions found: how components hand their findings to later components and to
+``mentions.read``.
 
-Each group is a list of ``(start, end, details)`` token ranges kept in ``doc.user_data``.
-Plain tuples, not ``Span`` objects: building spaCy spans for every number and title costs
-more than the matching that found them, and nothing downstream needs them.
+Each group is a list of final mention records (``mentions.model``) kept in ``doc.user_data``,
+made once by the component that finds them: no ``Span`` objects (building spaCy spans for every
+number and title costs more than the matching that found them) and no intermediate details.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
-Found = tuple[int, int, dict[str, Any]]
+from visitkb.mentions.components.sentences import sentence_numbers
+from visitkb.mentions.components.words import starts_of, texts_of, words_of
+from visitkb.mentions.model import Mention
+
+M = TypeVar("M", bound=Mention)
 
 
-def write_spans(doc: Doc, group: str, found: list[Found]) -> None:
-    """Store ``found`` (start token, end token, details) as the group ``group``."""
+def write_spans(doc: Doc, group: str, found: list[M]) -> None:
+    """Store ``found`` as the group ``group``."""
     doc.user_data[("visitkb", group)] = found
 
 
-def read_spans(doc: Doc, group: str) -> list[Found]:
-    """The (start, end, details) of ``group``, in the order written."""
+def read_spans(doc: Doc, group: str) -> list[Any]:
+    """The mentions of ``group`` (records of the group's class), in the order written
+    (shared: do not change the list)."""
     return doc.user_data.get(("visitkb", group), [])
+
+
+def located(doc: Doc, start: int, end: int) -> tuple[int, int, str, int, int, int]:
+    """The fields of ``Mention`` for tokens ``start``..``end``, in their order: start and end
+    character, text, first and last+1 token, sentence (positional: no dict per mention)."""
+    starts, texts = starts_of(doc), texts_of(doc)
+    if end - start == 1:
+        text = texts[start]
+    else:
+        words = words_of(doc)
+        text = "".join([w.text + w.whitespace_ for w in words[start : end - 1]]) + texts[end - 1]
+    first = starts[start]
+    return first, first + len(text), text, start, end, sentence_numbers(doc)[start]

@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 from visitkb.lang import load_knowledge
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import write_spans
+from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.forms import normalize_phrase
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
+from visitkb.mentions.model import TermMention
 
 # The future prefix written on a present-tense verb (سيزور, ستصل) is the language's
 # (``grammar.yaml`` future_prefixes); the verb must be longer than this.
@@ -56,8 +57,9 @@ class TermFinder:
         spans = []
         for phrase, start, end in longest_matches(self.matcher, doc):
             future = self.futures[phrase]
+            where = located(doc, start, end)
             for category in self.categories[phrase]:
-                spans.append((start, end, {"category": category, "future": future}))
+                spans.append(TermMention(*where, category, future))
         write_spans(doc, "terms", spans)
         return doc
 
