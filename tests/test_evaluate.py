@@ -89,8 +89,8 @@ def test_an_invented_day_is_wrong_and_identity_is_measured_across_documents():
 
 
 def test_eval_says_which_documents_failed_to_ingest(tmp_path, monkeypatch):
-    from visitkb import ingest as ingest_module
     from visitkb.evaluation import run_evaluation
+    from visitkb.visits import extract as extract_module
 
     docs = tmp_path / "docs.jsonl"
     docs.write_text(
@@ -100,13 +100,13 @@ def test_eval_says_which_documents_failed_to_ingest(tmp_path, monkeypatch):
     )
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "ok", "visits": [], "people": []}\n', encoding="utf-8")
-    real = ingest_module.extract
+    real = extract_module.assemble
 
-    def extract(doc):
+    def assemble(doc, found):
         if doc.id == "broken":
             raise RuntimeError("boom")
-        return real(doc)
+        return real(doc, found)
 
-    monkeypatch.setattr(ingest_module, "extract", extract)
+    monkeypatch.setattr(extract_module, "assemble", assemble)
     report = run_evaluation([docs], [gold])
     assert report.misses[0] == "broken: not ingested: extraction failed: RuntimeError: boom"

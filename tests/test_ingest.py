@@ -8,9 +8,10 @@ from visitkb import visits as v
 from visitkb.database import models as m
 from visitkb.documents import read_documents
 from visitkb.ingest import ingest
-from visitkb.visits.extract import extract
+from visitkb.mentions.components.people import PeopleFinder
+from visitkb.visits.extract import assemble, extract, extract_batch
 
-from .conftest import SEEDS
+from .conftest import CORPUS, SEEDS
 
 
 def _count_documents(engine) -> int:
@@ -67,12 +68,12 @@ def _batch(tmp_path, *ids: str):
 def test_an_extraction_crash_is_reported_for_its_document_and_the_others_stored(
     fresh_db, tmp_path, monkeypatch
 ):
-    def crash_on_b(doc):
+    def crash_on_b(doc, found):
         if doc.id == "b":
             raise RecursionError("maximum recursion depth exceeded")
-        return extract(doc)
+        return assemble(doc, found)
 
-    monkeypatch.setattr("visitkb.ingest.extract", crash_on_b)
+    monkeypatch.setattr("visitkb.visits.extract.assemble", crash_on_b)
     report = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
     assert [(d.document, d.outcome) for d in report.documents] == [
         ("a", "added"),
@@ -83,16 +84,45 @@ def test_an_extraction_crash_is_reported_for_its_document_and_the_others_stored(
         "extraction failed: RecursionError: maximum recursion depth exceeded"
     )
     assert _count_documents(fresh_db) == 2
-    monkeypatch.setattr("visitkb.ingest.extract", extract)
+    monkeypatch.setattr("visitkb.visits.extract.assemble", assemble)
     again = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
     assert again.counts == {"added": 1, "unchanged": 2}
+
+
+def test_a_pipeline_crash_on_one_document_of_a_batch_loses_none_of_the_others(
+    fresh_db, tmp_path, monkeypatch
+):
+    """The batch runs through the pipeline together; when one document breaks a component,
+    each is read again alone."""
+    people = PeopleFinder.__call__
+
+    def crash_on_b(self, doc):
+        if doc.text.endswith(" b"):
+            raise ValueError("a component failed")
+        return people(self, doc)
+
+    monkeypatch.setattr(PeopleFinder, "__call__", crash_on_b)
+    report = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
+    assert [(d.document, d.outcome, d.detail) for d in report.documents] == [
+        ("a", "added", "0 visits, 0 people"),
+        ("b", "error", "extraction failed: ValueError: a component failed"),
+        ("c", "added", "0 visits, 0 people"),
+    ]
+    assert _count_documents(fresh_db) == 2
+
+
+def test_a_batch_gives_what_one_document_at_a_time_gives():
+    """Both languages mixed in one batch, in the order given."""
+    docs = list(read_documents([SEEDS, CORPUS / "dev" / "docs.jsonl"]))
+    assert {doc.lang for doc in docs} == {"ar", "hi"}
+    assert extract_batch(docs) == [extract(doc) for doc in docs]
 
 
 def test_a_claim_the_database_refuses_leaves_nothing_of_its_document(
     fresh_db, tmp_path, monkeypatch
 ):
-    def unknown_country_in_b(doc):
-        extraction = extract(doc)
+    def unknown_country_in_b(doc, found):
+        extraction = assemble(doc, found)
         if doc.id == "b":
             start = doc.text.index("الرئيس")
             span = v.Evidence(start, start + len("الرئيس"), "الرئيس")
@@ -100,7 +130,7 @@ def test_a_claim_the_database_refuses_leaves_nothing_of_its_document(
             extraction.visits = [v.VisitClaim(0, None, "ZZZ", "occurred", evidence=[span])]
         return extraction
 
-    monkeypatch.setattr("visitkb.ingest.extract", unknown_country_in_b)
+    monkeypatch.setattr("visitkb.visits.extract.assemble", unknown_country_in_b)
     report = ingest(fresh_db, read_documents([_batch(tmp_path, "a", "b", "c")]))
     outcomes = {d.document: (d.outcome, d.detail) for d in report.documents}
     assert outcomes["b"][0] == "error"

@@ -26,7 +26,7 @@ from visitkb.ingest import ingest
 
 from ..conftest import CORPUS, ON_POSTGRES, SEEDS, postgres_database
 from .snapshot import read_exports, row_counts, without_numbering
-from .synthetic import synthetic_extract
+from .synthetic import synthetic_extract_batch
 
 # The corpus the kill and concurrency tests ingest: the seeds and the development set.
 CORPUS_PATHS = (SEEDS, CORPUS / "dev" / "docs.jsonl")
@@ -55,7 +55,7 @@ def reference(migrated_template: str, tmp_path_factory: pytest.TempPathFactory) 
             path = tmp_path_factory.mktemp("reference") / "reference.sqlite3"
             shutil.copyfile(migrated_template, path)
             url = f"sqlite:///{path}"
-        patch.setattr("visitkb.ingest.extract", synthetic_extract)
+        patch.setattr("visitkb.ingest.extract_batch", synthetic_extract_batch)
         engine = stack.enter_context(_disposing(make_engine(url, poolclass=NullPool)))
         started = time.monotonic()
         stored: list[float] = []
@@ -87,7 +87,7 @@ def _disposing(engine: Engine) -> Iterator[Engine]:
 @pytest.fixture
 def synthetic_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ingest (in this process and in processes forked from it) uses synthetic extraction."""
-    monkeypatch.setattr("visitkb.ingest.extract", synthetic_extract)
+    monkeypatch.setattr("visitkb.ingest.extract_batch", synthetic_extract_batch)
 
 
 @pytest.fixture

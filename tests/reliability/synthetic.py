@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from datetime import timedelta
 
 from visitkb import visits as v
@@ -97,3 +98,8 @@ def claim_counts(extraction: v.Extraction) -> dict[str, int]:
         "visit_participants": sum(len(set(c.participants)) for c in extraction.visits),
         "agreement_claims": sum(len(c.agreements) for c in extraction.visits),
     }
+
+
+def synthetic_extract_batch(docs: Sequence[Document]) -> list[v.Extraction | Exception]:
+    """``synthetic_extract`` of each document, as ``extract_batch`` answers."""
+    return [synthetic_extract(doc) for doc in docs]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import located, read_spans, write_spans
 from visitkb.mentions.components.words import norms_of
@@ -29,7 +30,7 @@ SIGNING_AFTER = 6
 YEAR_AFTER = 6
 
 
-class AgreementFinder:
+class AgreementFinder(BatchComponent):
     """Writes ``doc.spans['agreements']``."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:

@@ -13,6 +13,7 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import norms_of, texts_of
@@ -21,7 +22,7 @@ from visitkb.mentions.model import CountryMention, PlaceMention
 from visitkb.world.places import Place
 
 
-class CountryFinder:
+class CountryFinder(BatchComponent):
     """Writes ``doc.spans['countries']`` and ``doc.spans['places']``."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:

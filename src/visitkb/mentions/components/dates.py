@@ -26,6 +26,7 @@ from hijridate import Hijri
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
@@ -71,7 +72,7 @@ class Found:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-class DateFinder:
+class DateFinder(BatchComponent):
     """Scans normalised tokens for date expressions; writes ``doc.spans['dates']``."""
 
     def __init__(self, lex: Lexicon) -> None:

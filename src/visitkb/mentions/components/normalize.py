@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.words import Word, set_words
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 
@@ -22,7 +23,7 @@ _TEXT = itemgetter(0)
 Static = tuple[Word, Word, str, str, int, bool]
 
 
-class Normalizer:
+class Normalizer(BatchComponent):
     """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known."""
 
     def __init__(self, lang: str, known: frozenset[str], listed: frozenset[str]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
@@ -34,7 +35,7 @@ def read_int(text: str) -> int | None:
     return int(text) if text.isdecimal() and len(text) <= MAX_DIGITS else None
 
 
-class NumberFinder:
+class NumberFinder(BatchComponent):
     """Finds numbers and durations and writes ``doc.spans['numbers']`` and ``['durations']``."""
 
     def __init__(self, lex: Lexicon) -> None:

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import located, read_spans, write_spans
 from visitkb.mentions.components.words import (
@@ -139,7 +140,7 @@ class Found:
     units: tuple[str, ...] = ()
 
 
-class PeopleFinder:
+class PeopleFinder(BatchComponent):
     """Writes ``doc.spans['people']``."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.words import WordTest, texts_of
 from visitkb.mentions.lexicon import grammar
 
@@ -52,7 +53,7 @@ def sentence_numbers(doc: Doc) -> list[int]:
     return numbers
 
 
-class SentenceSplitter:
+class SentenceSplitter(BatchComponent):
     """Marks every token as starting a sentence or not."""
 
     def __init__(self, enders: frozenset[str] = ENDERS) -> None:

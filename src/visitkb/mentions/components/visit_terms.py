@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.lang import load_knowledge
+from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
 from visitkb.mentions.components.spans import located, write_spans
 from visitkb.mentions.forms import normalize_phrase
@@ -23,7 +24,7 @@ from visitkb.mentions.model import TermMention
 MIN_FUTURE_VERB_LETTERS = 3
 
 
-class TermFinder:
+class TermFinder(BatchComponent):
     """Writes ``doc.spans['terms']`` (label = category)."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
