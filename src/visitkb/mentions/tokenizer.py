@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -45,9 +45,10 @@ def clitic_prefixes(lang: str) -> list[str]:
 
 def fix_tokenizer(nlp: Language) -> None:
     """Add the language's extra prefix, suffix and infix rules to ``nlp.tokenizer``; drop the
-    whitespace special cases that only disable its cache."""
+    whitespace special cases that only disable its cache, and the norms special cases set (the
+    normaliser sets every norm, on the words' lexemes)."""
     nlp.tokenizer.rules = {
-        text: tokens
+        text: [{k: v for k, v in token.items() if k != NORM} for token in tokens]
         for text, tokens in nlp.tokenizer.rules.items()
         if not (text.isspace() and tokens == [{ORTH: text}])
     }

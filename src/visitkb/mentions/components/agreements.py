@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import located, read_spans, write_spans
+from visitkb.mentions.components.spans import locator, read_spans, write_spans
 from visitkb.mentions.components.words import norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 from visitkb.mentions.model import AgreementMention
@@ -52,6 +52,7 @@ class AgreementFinder(BatchComponent):
         numbers = {n.token_end: n for n in read_spans(doc, "numbers") if not n.ordinal}
         years = [d.token for d in read_spans(doc, "dates") if d.year]
         spans = []
+        locate = locator(doc)
         k = 0
         while k < len(nouns):
             phrase, start, end = nouns[k]
@@ -112,7 +113,7 @@ class AgreementFinder(BatchComponent):
             )
             spans.append(
                 AgreementMention(
-                    *located(doc, first, end),
+                    *locate(first, end),
                     count=count,
                     kind=kind,
                     signed=signed,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import located, write_spans
+from visitkb.mentions.components.spans import Location, locator, write_spans
 from visitkb.mentions.components.words import norms_of, texts_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 from visitkb.mentions.model import CountryMention, PlaceMention
@@ -48,6 +48,7 @@ class CountryFinder(BatchComponent):
         places: list[PlaceMention] = []
         states: list[tuple[int, int, tuple[str, ...]]] = []
         norms = norms_of(doc)
+        locate = locator(doc)
         for phrase, start, end in longest_matches(self.matcher, doc):
             state, homograph, country, place = self.meaning[phrase]
             if state is not None:
@@ -59,28 +60,26 @@ class CountryFinder(BatchComponent):
             if homograph is not None and any(
                 mark in word for word in texts_of(doc)[start:end] for mark in self.homograph_marks
             ):
-                places.append(_place(doc, start, end, homograph))
+                places.append(_place(locate(start, end), homograph))
             elif country is not None:
                 code, kind = country
-                countries.append(CountryMention(*located(doc, start, end), code, kind))
+                countries.append(CountryMention(*locate(start, end), code, kind))
             elif place is not None:
-                places.append(_place(doc, start, end, place))
+                places.append(_place(locate(start, end), place))
         # "المملكة" alone: the kingdom the document speaks of most.
         counts = Counter(c.code for c in countries)
         counts.update(p.country for p in places)
         for start, end, codes in states:
             code = max(codes, key=lambda c: (counts[c], -codes.index(c)))
-            countries.append(CountryMention(*located(doc, start, end), code, "name"))
+            countries.append(CountryMention(*locate(start, end), code, "name"))
         countries.sort(key=attrgetter("token"))
         write_spans(doc, "countries", countries)
         write_spans(doc, "places", places)
         return doc
 
 
-def _place(doc: Doc, start: int, end: int, place: Place) -> PlaceMention:
-    return PlaceMention(
-        *located(doc, start, end), place.name_en, place.country, place.capital, place.site
-    )
+def _place(where: Location, place: Place) -> PlaceMention:
+    return PlaceMention(*where, place.name_en, place.country, place.capital, place.site)
 
 
 @Language.factory("visitkb_countries")

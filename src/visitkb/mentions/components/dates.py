@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
-from visitkb.mentions.components.spans import located, write_spans
+from visitkb.mentions.components.spans import locator, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 from visitkb.mentions.model import DateMention
@@ -362,6 +362,7 @@ class DateFinder(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         norms = norms_of(doc)
+        locate = locator(doc)
         spans = []
         for hit in self.find(norms):
             fields = hit.fields
@@ -370,7 +371,7 @@ class DateFinder(BatchComponent):
                 if fields is None:
                     continue
             written = {k: fields.get(k) for k in DATE_FIELDS}
-            spans.append(DateMention(*located(doc, hit.start, hit.end), **written))
+            spans.append(DateMention(*locate(hit.start, hit.end), **written))
         write_spans(doc, "dates", spans)
         return doc
 

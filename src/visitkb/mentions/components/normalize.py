@@ -24,7 +24,12 @@ Static = tuple[Word, Word, str, str, int, bool]
 
 
 class Normalizer(BatchComponent):
-    """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known."""
+    """Sets ``token.norm_`` for every token: normalised, then clitics stripped where known.
+
+    A word's norm is set once, on its lexeme; only tokens whose norm the document changes get
+    one of their own. (The tokeniser sets no norms: ``mentions.tokenizer`` drops those of its
+    special cases.)
+    """
 
     def __init__(self, lang: str, known: frozenset[str], listed: frozenset[str]) -> None:
         self.lang = lang
@@ -56,12 +61,13 @@ class Normalizer(BatchComponent):
                 norm = normalize_word(stripped, lang)
         bare = Word(text, norm, "", lexeme.is_punct, lexeme.is_space)
         spaced = bare._replace(whitespace_=" ")
-        return bare, spaced, strict, norm, strings.add(norm), open_to_document
+        # The word's norm, for every document: a token whose own norm is unset reads it.
+        lexeme.norm = strings.add(norm)
+        return bare, spaced, strict, norm, lexeme.norm, open_to_document
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        strings = doc.vocab.strings
         cache = self.cache
         orths, spacy, idx = doc.to_array(["ORTH", "SPACY", "IDX"]).T.tolist()
         static = list(map(cache.get, orths))
@@ -72,21 +78,29 @@ class Normalizer(BatchComponent):
                     static[k] = cache[orths[k]] = found
         words = list(map(getitem, static, spacy))
         norms = list(map(_NORM, static))
-        hashes = list(map(_NORM_HASH, static))
         if self.rules.clitics and any(map(_OPEN_TO_DOCUMENT, static)):
-            # A word written bare elsewhere in the document is known here ("وتوكاييف").
-            written = set(map(_STRICT, static))
-            for k, entry in enumerate(static):
-                if _OPEN_TO_DOCUMENT(entry):
-                    strict = _STRICT(entry)
-                    stripped = self.rules.strip(strict, self.known, written)
-                    if stripped != strict:
-                        norms[k] = normalize_word(stripped, self.lang)
-                        hashes[k] = strings.add(norms[k])
-                        words[k] = words[k]._replace(norm_=norms[k])
-        doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+            self._strip_in_document(doc, static, words, norms)
         set_words(doc, words, list(map(_TEXT, words)), norms, idx)
         return doc
+
+    def _strip_in_document(
+        self, doc: Doc, static: list[Static], words: list[Word], norms: list[str]
+    ) -> None:
+        """A word written bare elsewhere in the document is known here ("وتوكاييف"): such
+        tokens get norms of their own (the others keep their word's)."""
+        written = set(map(_STRICT, static))
+        hashes = None
+        for k, entry in enumerate(static):
+            if _OPEN_TO_DOCUMENT(entry):
+                strict = _STRICT(entry)
+                stripped = self.rules.strip(strict, self.known, written)
+                if stripped != strict:
+                    hashes = hashes or list(map(_NORM_HASH, static))
+                    norms[k] = normalize_word(stripped, self.lang)
+                    hashes[k] = doc.vocab.strings.add(norms[k])
+                    words[k] = words[k]._replace(norm_=norms[k])
+        if hashes is not None:
+            doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
 
 
 @Language.factory("visitkb_normalize", default_config={"known": []})

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
-from visitkb.mentions.components.spans import located, write_spans
+from visitkb.mentions.components.spans import locator, write_spans
 from visitkb.mentions.components.words import WordTest, norms_of
 from visitkb.mentions.lexicon import Lexicon, lexicon
 from visitkb.mentions.model import DurationMention, NumberMention
@@ -80,6 +80,7 @@ class NumberFinder(BatchComponent):
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         norms = norms_of(doc)
+        locate = locator(doc)
         numbers: list[NumberMention] = []
         durations: list[DurationMention] = []
         i = 0  # tokens before ``i`` are read
@@ -89,7 +90,7 @@ class NumberFinder(BatchComponent):
             i = k
             norm = norms[i]
             if norm in lex.ordinals:
-                numbers.append(NumberMention(*located(doc, i, i + 1), lex.ordinals[norm], True))
+                numbers.append(NumberMention(*locate(i, i + 1), lex.ordinals[norm], True))
                 i += 1
                 continue
             if norm in lex.duration_duals:
@@ -102,7 +103,7 @@ class NumberFinder(BatchComponent):
                 i += 1
                 continue
             value, end = found
-            numbers.append(NumberMention(*located(doc, i, end), value, False))
+            numbers.append(NumberMention(*locate(i, end), value, False))
             if end < len(doc) and norms[end] in lex.duration_units:
                 days = value * lex.duration_units[norms[end]]
                 durations.append(self._duration(doc, norms, i, end, end + 1, days))
@@ -127,7 +128,7 @@ class NumberFinder(BatchComponent):
             or norms[unit] in lex.attributive_units
             or (lex.duration_before_visit_noun and any(w in self.visit_nouns for w in after))
         )
-        return DurationMention(*located(doc, start, end), days, stated)
+        return DurationMention(*locator(doc)(start, end), days, stated)
 
 
 @Language.factory("visitkb_numbers")

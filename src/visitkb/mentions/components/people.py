@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import located, read_spans, write_spans
+from visitkb.mentions.components.spans import locator, read_spans, write_spans
 from visitkb.mentions.components.words import (
     MAX_TESTED_WORDS,
     Word,
@@ -889,13 +889,14 @@ class PeopleFinder(BatchComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         starts = starts_of(doc)
+        locate = locator(doc)
         for f in self.find(doc):
             chain = f.chain
             # A title written before the name (an apposition after it does not count).
             title = chain.start if chain and not f.role_only and chain.start < f.start else None
             spans.append(
                 PersonMention(
-                    *located(doc, f.start, f.end),
+                    *locate(f.start, f.end),
                     person=f.person,
                     role=chain.role() if chain else None,
                     country=chain.title_country() if chain else None,

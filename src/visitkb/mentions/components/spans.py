@@ -8,6 +8,7 @@ number and title costs more than the matching that found them) and no intermedia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from spacy.tokens import Doc
@@ -30,14 +31,29 @@ def read_spans(doc: Doc, group: str) -> list[Any]:
     return doc.user_data.get(("visitkb", group), [])
 
 
-def located(doc: Doc, start: int, end: int) -> tuple[int, int, str, int, int, int]:
-    """The fields of ``Mention`` for tokens ``start``..``end``, in their order: start and end
-    character, text, first and last+1 token, sentence (positional: no dict per mention)."""
-    starts, texts = starts_of(doc), texts_of(doc)
-    if end - start == 1:
-        text = texts[start]
-    else:
-        words = words_of(doc)
-        text = "".join([w.text + w.whitespace_ for w in words[start : end - 1]]) + texts[end - 1]
-    first = starts[start]
-    return first, first + len(text), text, start, end, sentence_numbers(doc)[start]
+Location = tuple[int, int, str, int, int, int]
+_LOCATOR = "visitkb_locator"
+
+
+def locator(doc: Doc) -> Callable[[int, int], Location]:
+    """``locate(start, end)``: the fields of ``Mention`` for tokens ``start``..``end``, in their
+    order (start and end character, text, first and last+1 token, sentence; positional: no dict
+    per mention). Made once per document, after its sentences are split."""
+    locate = doc.user_data.get(_LOCATOR)
+    if locate is not None:
+        return locate
+    starts, texts, words = starts_of(doc), texts_of(doc), words_of(doc)
+    sentences = sentence_numbers(doc)
+
+    def locate(start: int, end: int) -> Location:
+        if end - start == 1:
+            text = texts[start]
+        else:
+            text = (
+                "".join([w.text + w.whitespace_ for w in words[start : end - 1]]) + texts[end - 1]
+            )
+        first = starts[start]
+        return first, first + len(text), text, start, end, sentences[start]
+
+    doc.user_data[_LOCATOR] = locate
+    return locate

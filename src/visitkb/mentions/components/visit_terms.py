@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from visitkb.lang import load_knowledge
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.phrases import longest_matches, phrase_matcher
-from visitkb.mentions.components.spans import located, write_spans
+from visitkb.mentions.components.spans import locator, write_spans
 from visitkb.mentions.forms import normalize_phrase
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 from visitkb.mentions.model import TermMention
@@ -56,9 +56,10 @@ class TermFinder(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        locate = locator(doc)
         for phrase, start, end in longest_matches(self.matcher, doc):
             future = self.futures[phrase]
-            where = located(doc, start, end)
+            where = locate(start, end)
             for category in self.categories[phrase]:
                 spans.append(TermMention(*where, category, future))
         write_spans(doc, "terms", spans)
