@@ -220,10 +220,12 @@ class PeopleFinder(BatchComponent):
             ):
                 continue
             # A title inside a country's name ("دولة الإمارات") stays the country's.
-            if kind != "title" and any(kinds[i] in COUNTRY_KINDS for i in range(start, end)):
+            if kind != "title" and not COUNTRY_KINDS.isdisjoint(kinds[start:end]):
                 continue
             # "رئيس الجمهورية الفرنسية": the title takes its words, the country keeps the rest.
-            tail = next((k for k in range(start + 1, end) if k in starts), None)
+            tail = None
+            if end - start > 1:
+                tail = next((k for k in range(start + 1, end) if k in starts), None)
             overlapped = starts.get(tail) if tail is not None else None
             mark(kind, start, end, phrase)
             if overlapped and overlapped[0] in COUNTRY_KINDS and overlapped[1] > end:
@@ -369,11 +371,17 @@ class PeopleFinder(BatchComponent):
         n = len(doc)
         j = i
         words = 0
-        regnal = chain is not None and any(t.role in REGNAL_ROLES for t in chain.roles)
+        place_words = self.grammar.place_words_in_names
         while j < n and words < lex.max_name_words:
             token = doc[j]
             norm = token.norm_
-            if kinds[j] == "number" and regnal and words and norm in lex.ordinals:
+            if (
+                kinds[j] == "number"
+                and words
+                and norm in lex.ordinals
+                and chain is not None
+                and any(t.role in REGNAL_ROLES for t in chain.roles)
+            ):
                 j += 1  # "الحسن الثاني"
                 break
             if words == 0 and chain is not None and self._soft_first(doc, kinds, j, chain):
@@ -383,7 +391,7 @@ class PeopleFinder(BatchComponent):
             after_joiner = words and doc[j - 1].norm_ in lex.name_joiners
             # A town's name can be a person's name too ("فلاديمير", "طرابلس").
             town = (
-                self.grammar.place_words_in_names
+                place_words
                 and kinds[j] == "place"
                 and j + 1 < n
                 and self._name_word_at(doc, kinds, j + 1)
@@ -754,12 +762,11 @@ class PeopleFinder(BatchComponent):
         # A first unit is a word, the word without its article, or the word and
         # the next one (see _first_unit): only words that make a known unit one of these ways
         # (the last: a joined prefix that starts one) are looked at.
-        heads = {
-            prefix
-            for prefix in self.grammar.name_prefixes_joined
-            if prefix and any(len(unit) > len(prefix) and unit.startswith(prefix) for unit in forms)
-        }
-        useful = forms.keys() | heads
+        useful = set(forms)
+        for prefix in self.grammar.name_prefixes_joined:
+            longer = (unit for unit in forms if len(unit) > len(prefix))
+            if prefix and any(unit.startswith(prefix) for unit in longer):
+                useful.add(prefix)
         article = self.article
         if article:
             bare = {w for w in set(norms) if w.startswith(article)}
