@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.spans import locator, write_spans
-from visitkb.mentions.components.words import WordTest, norms_of
+from visitkb.mentions.components.words import WordFlag, WordFlags, norms_of, word_flags
 from visitkb.mentions.lexicon import Lexicon, grammar, lexicon
 from visitkb.mentions.model import DateMention
 
@@ -75,7 +75,7 @@ class Found:
 class DateFinder(BatchComponent):
     """Scans normalised tokens for date expressions; writes ``doc.spans['dates']``."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, flags: WordFlags) -> None:
         self.lex = lex
         g = grammar(lex.lang)
         self.range_joiners = RANGE_JOINERS | g.range_joiners
@@ -105,7 +105,9 @@ class DateFinder(BatchComponent):
             | lex.week_words
         )
         starters = self.starters
-        self.starts = WordTest(lambda norm: norm in starters or norm[:1].isdecimal())
+        self.starts: WordFlag = flags.add(
+            lambda norm: norm in starters or norm[:1].isdecimal(), of_norm=True
+        )
 
     # -- small readers: each returns (value, end) or None ------------------------------------
     def _day(self, norms: list[str], i: int) -> tuple[int, int] | None:
@@ -333,12 +335,13 @@ class DateFinder(BatchComponent):
             return Found(i, j, fields)
         return None
 
-    def find(self, norms: list[str]) -> list[Found]:
-        """Every date expression, left to right, none overlapping."""
+    def find(self, norms: list[str], candidates: list[int]) -> list[Found]:
+        """Every date expression, left to right, none overlapping (starting at ``candidates``,
+        the tokens that can start one)."""
         found: list[Found] = []
         i = 0  # tokens before ``i`` are read
         lex = self.lex
-        for k in self.starts.positions(norms):
+        for k in candidates:
             if k < i:
                 continue
             i = k
@@ -364,7 +367,7 @@ class DateFinder(BatchComponent):
         norms = norms_of(doc)
         locate = locator(doc)
         spans = []
-        for hit in self.find(norms):
+        for hit in self.find(norms, self.starts.positions(doc)):
             fields = hit.fields
             if fields.get("hijri"):
                 fields = _hijri_to_gregorian(fields)
@@ -398,4 +401,4 @@ def _hijri_to_gregorian(fields: dict[str, Any]) -> dict[str, Any] | None:
 @Language.factory("visitkb_dates")
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     """Find date expressions (days, ranges, months, years, weekdays, relative days)."""
-    return DateFinder(lexicon(nlp.lang))
+    return DateFinder(lexicon(nlp.lang), word_flags(nlp))

@@ -13,14 +13,14 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from visitkb.mentions.components.batch import BatchComponent
-from visitkb.mentions.components.words import Word, set_words
+from visitkb.mentions.components.words import Word, WordFlags, set_words, word_flags
 from visitkb.mentions.forms import CliticRules, normalize_word, strict_form
 
 # Fields of the per-word cache entries (see ``Normalizer.cache``), read in C by ``map``.
-_STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT = (itemgetter(k) for k in range(2, 6))
+_STRICT, _NORM, _NORM_HASH, _OPEN_TO_DOCUMENT, _FLAGS = (itemgetter(k) for k in range(2, 7))
 _TEXT = itemgetter(0)
 # The word rows of a form: without, then with a space after it (indexed by the SPACY flag).
-Static = tuple[Word, Word, str, str, int, bool]
+Static = tuple[Word, Word, str, str, int, bool, int]
 
 
 class Normalizer(BatchComponent):
@@ -31,15 +31,19 @@ class Normalizer(BatchComponent):
     special cases.)
     """
 
-    def __init__(self, lang: str, known: frozenset[str], listed: frozenset[str]) -> None:
+    def __init__(
+        self, lang: str, known: frozenset[str], listed: frozenset[str], flags: WordFlags
+    ) -> None:
         self.lang = lang
         self.known = known
         self.listed = listed  # words the matchers look for as written, clitic and all
         self.rules = CliticRules.of(lang)
+        self.flags = flags  # the components' tests of word forms
         # Per orth hash: (its word rows without and with a space after, strict form, norm,
-        # norm hash, whether the document may change the norm). Normalising runs on every
-        # token of every document; word forms repeat, and their flags are the lexeme's.
+        # norm hash, whether the document may change the norm, flags). Normalising runs on
+        # every token of every document; word forms repeat, and some flags are the lexeme's.
         self.cache: dict[int, Static] = {}
+        self.tests = 0  # how many of the tests the cached flags answer
 
     def _static(self, orth: int, vocab: Vocab) -> Static:
         strings = vocab.strings
@@ -63,12 +67,15 @@ class Normalizer(BatchComponent):
         spaced = bare._replace(whitespace_=" ")
         # The word's norm, for every document: a token whose own norm is unset reads it.
         lexeme.norm = strings.add(norm)
-        return bare, spaced, strict, norm, lexeme.norm, open_to_document
+        return bare, spaced, strict, norm, lexeme.norm, open_to_document, self.flags.of(text, norm)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         cache = self.cache
+        if self.tests != len(self.flags.tests):  # a component added a test: answer it too
+            cache.clear()
+            self.tests = len(self.flags.tests)
         orths, spacy, idx = doc.to_array(["ORTH", "SPACY", "IDX"]).T.tolist()
         static = list(map(cache.get, orths))
         if None in static:
@@ -78,13 +85,19 @@ class Normalizer(BatchComponent):
                     static[k] = cache[orths[k]] = found
         words = list(map(getitem, static, spacy))
         norms = list(map(_NORM, static))
+        flags = bytearray(map(_FLAGS, static))
         if self.rules.clitics and any(map(_OPEN_TO_DOCUMENT, static)):
-            self._strip_in_document(doc, static, words, norms)
-        set_words(doc, words, list(map(_TEXT, words)), norms, idx)
+            self._strip_in_document(doc, static, words, norms, flags)
+        set_words(doc, words, list(map(_TEXT, words)), norms, idx, bytes(flags))
         return doc
 
     def _strip_in_document(
-        self, doc: Doc, static: list[Static], words: list[Word], norms: list[str]
+        self,
+        doc: Doc,
+        static: list[Static],
+        words: list[Word],
+        norms: list[str],
+        flags: bytearray,
     ) -> None:
         """A word written bare elsewhere in the document is known here ("وتوكاييف"): such
         tokens get norms of their own (the others keep their word's)."""
@@ -99,6 +112,7 @@ class Normalizer(BatchComponent):
                     norms[k] = normalize_word(stripped, self.lang)
                     hashes[k] = doc.vocab.strings.add(norms[k])
                     words[k] = words[k]._replace(norm_=norms[k])
+                    flags[k] = self.flags.of(words[k].text, norms[k])
         if hashes is not None:
             doc.from_array(["NORM"], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
 
@@ -109,4 +123,5 @@ def make_normalizer(nlp: Language, name: str, known: list[str]) -> Normalizer:
     from visitkb.mentions.lexicon import lexicon
 
     lex = lexicon(nlp.lang)
-    return Normalizer(nlp.lang, lex.strict_known | frozenset(known), lex.strict_listed)
+    known_words = lex.strict_known | frozenset(known)
+    return Normalizer(nlp.lang, known_words, lex.strict_listed, word_flags(nlp))

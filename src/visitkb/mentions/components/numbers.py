@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
 from visitkb.mentions.components.spans import locator, write_spans
-from visitkb.mentions.components.words import WordTest, norms_of
+from visitkb.mentions.components.words import WordFlags, norms_of, word_flags
 from visitkb.mentions.lexicon import Lexicon, lexicon
 from visitkb.mentions.model import DurationMention, NumberMention
 
@@ -38,7 +38,7 @@ def read_int(text: str) -> int | None:
 class NumberFinder(BatchComponent):
     """Finds numbers and durations and writes ``doc.spans['numbers']`` and ``['durations']``."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, flags: WordFlags) -> None:
         self.lex = lex
         self.multi_word = {w for w in lex.cardinals if " " in w}
         self.visit_nouns = {
@@ -54,7 +54,7 @@ class NumberFinder(BatchComponent):
             ]
         )
         starters = self.starters
-        self.starts = WordTest(lambda norm: norm in starters or norm.isdecimal())
+        self.starts = flags.add(lambda norm: norm in starters or norm.isdecimal(), of_norm=True)
 
     def _word_number(self, norms: list[str], i: int) -> tuple[int, int] | None:
         """(value, end) of the number words starting at token ``i``."""
@@ -84,7 +84,7 @@ class NumberFinder(BatchComponent):
         numbers: list[NumberMention] = []
         durations: list[DurationMention] = []
         i = 0  # tokens before ``i`` are read
-        for k in self.starts.positions(norms):
+        for k in self.starts.positions(doc):
             if k < i:
                 continue
             i = k
@@ -134,4 +134,4 @@ class NumberFinder(BatchComponent):
 @Language.factory("visitkb_numbers")
 def make_number_finder(nlp: Language, name: str) -> NumberFinder:
     """Find numbers (digits of any script, number words) and durations."""
-    return NumberFinder(lexicon(nlp.lang))
+    return NumberFinder(lexicon(nlp.lang), word_flags(nlp))

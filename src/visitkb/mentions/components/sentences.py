@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from visitkb.lang import supported_languages
 from visitkb.mentions.components.batch import BatchComponent
-from visitkb.mentions.components.words import WordTest, texts_of
+from visitkb.mentions.components.words import WordFlags, texts_of, word_flags
 from visitkb.mentions.lexicon import grammar
 
 # Sentence-final punctuation of Latin text; each language adds its script's
@@ -56,15 +56,15 @@ def sentence_numbers(doc: Doc) -> list[int]:
 class SentenceSplitter(BatchComponent):
     """Marks every token as starting a sentence or not."""
 
-    def __init__(self, enders: frozenset[str] = ENDERS) -> None:
+    def __init__(self, flags: WordFlags, enders: frozenset[str] = ENDERS) -> None:
         self.enders = enders
-        self.breaks = WordTest(lambda text: text in enders or text.isspace())
+        self.breaks = flags.add(lambda text: text in enders or text.isspace(), of_norm=False)
 
     def __call__(self, doc: Doc) -> Doc:
         texts = texts_of(doc)
         # Only end punctuation and whitespace change the state; the words between them are
         # skipped (the first one starts a sentence if one is due).
-        breaks = self.breaks.positions(texts)
+        breaks = self.breaks.positions(doc)
         starts = []
         start = True
         previous = ""
@@ -106,4 +106,4 @@ def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     """Split sentences at end punctuation and line breaks."""
     # Every known script's end marks: a quotation in another script ends where it ends.
     scripts = frozenset().union(*(grammar(lang).sentence_ends for lang in supported_languages()))
-    return SentenceSplitter(ENDERS | scripts)
+    return SentenceSplitter(word_flags(nlp), ENDERS | scripts)

@@ -8,19 +8,25 @@ The texts, norms and offsets are also kept as plain lists, for components that o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import compress, repeat
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _KEY = "visitkb_words"
 _TEXTS = "visitkb_texts"
 _NORMS = "visitkb_norms"
 _STARTS = "visitkb_starts"
+_FLAGS = "visitkb_flags"
 # A token's whitespace_ from its SPACY flag.
 _WHITESPACE = ("", " ")
-# Word forms a ``WordTest`` keeps its answers for; past this (a long ingest of new words) it
-# starts over rather than grow without bound.
+# Tests of word forms a pipeline can keep answers to (``WordFlags``: one byte per token).
+MAX_FLAGS = 8
+# Word forms a component's cache of answers per form keeps; past this (a long ingest of new
+# words) it starts over rather than grow without bound.
 MAX_TESTED_WORDS = 200_000
 
 
@@ -38,8 +44,18 @@ class Word(NamedTuple):
     is_space: bool
 
 
-def set_words(doc: Doc, words: list[Word], texts: list[str], norms: list[str], idx: list[int]):
-    """Keep the words of ``doc``, with their text and norm columns and character offsets."""
+def set_words(
+    doc: Doc,
+    words: list[Word],
+    texts: list[str],
+    norms: list[str],
+    idx: list[int],
+    flags: bytes | None = None,
+) -> None:
+    """Keep the words of ``doc``, with their text and norm columns, character offsets and
+    flags (``WordFlags``)."""
+    if flags is not None:
+        doc.user_data[_FLAGS] = flags
     doc.user_data[_KEY] = words
     doc.user_data[_TEXTS] = texts
     doc.user_data[_NORMS] = norms
@@ -83,31 +99,60 @@ def starts_of(doc: Doc) -> list[int]:
     return doc.user_data[_STARTS]
 
 
-class WordTest:
-    """Where in a document's words a test holds, the answer kept per word form.
+class WordFlags:
+    """The yes/no tests of word forms a pipeline's components scan documents with.
 
-    Components start reading only at the few tokens that can begin what they find. Word forms
-    repeat across documents, so each form is tested once; a document whose forms are all known
-    is then read without a Python call per token.
+    Components start reading only at the few tokens that can begin what they find. The
+    normaliser answers every test once per word form and keeps the answers as the bits of one
+    byte per token: a component then finds the tokens its test holds for with no look-up and no
+    Python call per token.
     """
 
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        self.test = test
-        self.answers: dict[str, bool] = {}
+    def __init__(self) -> None:
+        self.tests: list[tuple[Callable[[str], bool], bool]] = []  # (test, of the norm)
 
-    def positions(self, words: list[str]) -> list[int]:
-        """The indices of ``words`` the test holds for, in order."""
-        answers = self.answers
-        try:
-            flags = list(map(answers.__getitem__, words))
-        except KeyError:
-            if len(answers) > MAX_TESTED_WORDS:
-                answers.clear()
-            test = self.test
-            flags = []
-            for word in words:
-                flag = answers.get(word)
-                if flag is None:
-                    flag = answers[word] = test(word)
-                flags.append(flag)
-        return list(compress(range(len(words)), flags))
+    def add(self, test: Callable[[str], bool], *, of_norm: bool) -> WordFlag:
+        """A flag for ``test`` of each token's norm (``of_norm``) or text."""
+        if len(self.tests) == MAX_FLAGS:
+            raise ValueError(f"a pipeline's components have at most {MAX_FLAGS} word tests")
+        self.tests.append((test, of_norm))
+        bit = 1 << (len(self.tests) - 1)
+        return WordFlag(bit, bytes(int(bool(v & bit)) for v in range(256)), test, of_norm)
+
+    def of(self, text: str, norm: str) -> int:
+        """The flags of a word written ``text`` with the norm ``norm``."""
+        flags = 0
+        for k, (test, of_norm) in enumerate(self.tests):
+            if test(norm if of_norm else text):
+                flags |= 1 << k
+        return flags
+
+
+_REGISTRIES: WeakKeyDictionary[Language, WordFlags] = WeakKeyDictionary()
+
+
+def word_flags(nlp: Language) -> WordFlags:
+    """The tests of ``nlp``'s components (one registry per pipeline)."""
+    flags = _REGISTRIES.get(nlp)
+    if flags is None:
+        flags = _REGISTRIES[nlp] = WordFlags()
+    return flags
+
+
+@dataclass(frozen=True)
+class WordFlag:
+    """One test of ``WordFlags``: its bit, the byte table that keeps only that bit, and the test
+    itself."""
+
+    bit: int
+    only: bytes
+    test: Callable[[str], bool]
+    of_norm: bool
+
+    def positions(self, doc: Doc) -> list[int]:
+        """The tokens of ``doc`` the test holds for, in order."""
+        flags = doc.user_data.get(_FLAGS)
+        if flags is None or len(flags) != len(doc):  # not normalised: each word tested here
+            words = norms_of(doc) if self.of_norm else texts_of(doc)
+            return [k for k, word in enumerate(words) if self.test(word)]
+        return list(compress(range(len(flags)), flags.translate(self.only)))
