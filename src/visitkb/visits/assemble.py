@@ -348,14 +348,14 @@ class Assembler:
             else:
                 side = [ds for ds in here if ds[1].token <= token]
             return min(side or here, key=lambda ds: abs(ds[1].token - token))[0]
-        earlier = []
+        # The visit of the latest statement before the sentence (the first such visit), unless
+        # that visit is background.
+        latest, found = -1, None
         for d in drafts:
-            before = [(s.sentence, d) for s in d.statements if s.sentence < sentence]
-            if before and not self._background(d):  # once per visit, not per statement
-                earlier += before
-        if earlier:
-            return max(earlier, key=lambda sd: sd[0])[1]
-        return self.main(drafts)
+            last = max((s.sentence for s in d.statements if s.sentence < sentence), default=-1)
+            if last > latest and not self._background(d):
+                latest, found = last, d
+        return found if found is not None else self.main(drafts)
 
     def main(self, drafts: list[VisitDraft]) -> VisitDraft | None:
         """The visit the text reports (not background): the first one, nearest the day."""

@@ -36,6 +36,7 @@ PLANNED_WINDOW = 8
 LIST_PUNCTUATION = frozenset({","})
 # A meeting's participants are written within this many tokens of the meeting word.
 PARTICIPANT_WINDOW = 12
+_CATEGORY = attrgetter("category")
 
 
 @dataclass
@@ -97,16 +98,18 @@ class SentenceView:
         self.number = number
         self.start, self.end = sentence.token, sentence.token_end
         self.terms: list[TermMention] = groups["terms"].get(number, [])
-        self.categories = {t.category for t in self.terms}
+        self.categories = set(map(_CATEGORY, self.terms))
         self.refs: list[PersonRef] = groups["refs"].get(number, [])
         countries = groups["countries"].get(number, [])
         places = groups["places"].get(number, [])
         if countries or places:
-            named = {k for r in self.refs for k in range(r.mention.token, r.mention.token_end)}
-            countries = [c for c in countries if c.token not in titles and c.token not in named]
-            places = [p for p in places if p.token not in titles and p.token not in named]
-        self.countries = [c for c in countries if c.kind == "name"]
-        self.adjectives = [c for c in countries if c.kind == "adjective"]
+            taken = set(titles)  # titles and names: countries and places written in them
+            for ref in self.refs:
+                taken.update(range(ref.mention.token, ref.mention.token_end))
+            countries = [c for c in countries if c.token not in taken]
+            places = [p for p in places if p.token not in taken]
+        self.countries = [c for c in countries if c.kind == "name"] if countries else []
+        self.adjectives = [c for c in countries if c.kind == "adjective"] if countries else []
         self.places = places
         self._destinations: list[Destination] | None = None
 
@@ -238,7 +241,7 @@ class FrameReader:
     def _planned(self, view: SentenceView, term: TermMention) -> bool:
         if term.future:
             return True
-        return any(
+        return "planned" in view.categories and any(
             t.category == "planned" and abs(t.token - term.token) <= PLANNED_WINDOW
             for t in view.terms
         )
