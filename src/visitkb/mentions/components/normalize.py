@@ -73,9 +73,9 @@ class Normalizer(BatchComponent):
         if not len(doc):
             return doc
         cache = self.cache
-        if self.tests != len(self.flags.tests):  # a component added a test: answer it too
+        if self.tests != len(self.flags.flags):  # a component added a test: answer it too
             cache.clear()
-            self.tests = len(self.flags.tests)
+            self.tests = len(self.flags.flags)
         orths, spacy, idx = doc.to_array(["ORTH", "SPACY", "IDX"]).T.tolist()
         static = list(map(cache.get, orths))
         if None in static:

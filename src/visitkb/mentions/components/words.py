@@ -109,22 +109,23 @@ class WordFlags:
     """
 
     def __init__(self) -> None:
-        self.tests: list[tuple[Callable[[str], bool], bool]] = []  # (test, of the norm)
+        self.flags: list[WordFlag] = []
 
     def add(self, test: Callable[[str], bool], *, of_norm: bool) -> WordFlag:
         """A flag for ``test`` of each token's norm (``of_norm``) or text."""
-        if len(self.tests) == MAX_FLAGS:
+        if len(self.flags) == MAX_FLAGS:
             raise ValueError(f"a pipeline's components have at most {MAX_FLAGS} word tests")
-        self.tests.append((test, of_norm))
-        bit = 1 << (len(self.tests) - 1)
-        return WordFlag(bit, bytes(int(bool(v & bit)) for v in range(256)), test, of_norm)
+        bit = 1 << len(self.flags)
+        flag = WordFlag(bit, bytes(int(bool(v & bit)) for v in range(256)), test, of_norm)
+        self.flags.append(flag)
+        return flag
 
     def of(self, text: str, norm: str) -> int:
         """The flags of a word written ``text`` with the norm ``norm``."""
         flags = 0
-        for k, (test, of_norm) in enumerate(self.tests):
-            if test(norm if of_norm else text):
-                flags |= 1 << k
+        for flag in self.flags:
+            if flag.test(norm if flag.of_norm else text):
+                flags |= flag.bit
         return flags
 
 
