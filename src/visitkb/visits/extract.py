@@ -53,10 +53,14 @@ def extract_batch(docs: Sequence[Document]) -> list[Extraction | Exception]:
         except Exception:  # the batch failed: each document is read alone below
             for k in members:
                 found[k] = _or_error(find_mentions, docs[k].text, lang)
-    return [
-        mentions if isinstance(mentions, Exception) else _or_error(assemble, doc, mentions)
-        for doc, mentions in ((doc, found[k]) for k, doc in enumerate(docs))
-    ]
+    extractions: list[Extraction | Exception] = []
+    for k, doc in enumerate(docs):
+        mentions = found[k]
+        if isinstance(mentions, Exception):
+            extractions.append(mentions)
+        else:
+            extractions.append(_or_error(assemble, doc, mentions))
+    return extractions
 
 
 def _or_error(step: Callable[..., T], *args: Any) -> T | Exception:
