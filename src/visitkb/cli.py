@@ -119,7 +119,7 @@ def ingest_command(
     """Read documents, extract their visits and store them; nothing is ingested twice.
 
     Every document that is not stored as given is named on stderr with what is wrong, as soon
-    as it is met; a summary follows.
+    as its batch (32 documents, extracted together) is done; a summary follows.
 
     Example: visitkb ingest seeds/ ../shared/corpus/dev/docs.jsonl
     """
