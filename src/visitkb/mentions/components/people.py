@@ -151,18 +151,19 @@ class PeopleFinder(BatchComponent):
         self.commas = self.grammar.commas | {","}
         # ``_stop`` per (text, norm): word forms repeat across documents.
         self.stops: dict[tuple[str, str], bool] = {}
-        # The kind of each phrase; where a phrase is in two tables the first kind listed wins.
+        # The kind of each phrase; where a phrase is in two tables, the first listed wins.
         self.kind_of: dict[str, str] = {}
         for kind, phrases in (
-            ("courtesy", lex.courtesies),
-            ("counterpart", lex.counterpart_words),
-            ("guest", lex.guest_words),
-            ("modifier", lex.modifiers),
-            ("honorific", lex.honorifics),
             ("title", lex.titles),
+            ("honorific", lex.honorifics),
+            ("modifier", lex.modifiers),
+            ("guest", lex.guest_words),
+            ("counterpart", lex.counterpart_words),
+            ("courtesy", lex.courtesies),
+            ("place_noun", lex.place_nouns),
         ):
-            self.kind_of.update(dict.fromkeys(phrases, kind))
-        self.kind_of.update(dict.fromkeys(set(lex.place_nouns) - self.kind_of.keys(), "place_noun"))
+            for phrase in phrases:
+                self.kind_of.setdefault(phrase, kind)
         self.matcher = phrase_matcher(nlp, self.kind_of)
 
     # -- token classes ----------------------------------------------------------------------
