@@ -60,7 +60,7 @@ SINCE_GAP = 5
 BOUND_GAP = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class VisitDraft:
     """A visit being assembled from its statements."""
 

@@ -18,7 +18,7 @@ from visitkb.mentions import DateMention
 WEEK = 7
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateReading:
     """What a date mention says: a day (``start``, maybe ``end``) or a window of days."""
 

@@ -39,7 +39,7 @@ PARTICIPANT_WINDOW = 12
 _CATEGORY = attrgetter("category")
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """One guest-to-host claim read from one sentence."""
 
@@ -58,7 +58,7 @@ class Statement:
     anchor: int | None = None  # where the destination is written
 
 
-@dataclass
+@dataclass(slots=True)
 class Destination:
     """A country or place a travel word points to."""
 

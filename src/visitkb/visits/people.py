@@ -8,7 +8,7 @@ from visitkb.mentions import DocumentMentions, PersonMention
 from visitkb.visits.model import Evidence, PersonClaim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRef:
     """A mention that refers to a person claim (by name, or by role alone)."""
 
