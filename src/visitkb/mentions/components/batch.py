@@ -12,13 +12,11 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-# Documents each component takes at a time in ``pipe`` (``Language.pipe`` passes its own).
-BATCH_SIZE = 32
-
 
 class BatchComponent:
     """A component whose ``pipe`` processes a whole batch before handing any document on."""
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int) -> Iterator[Doc]:
+        """``docs`` processed ``batch_size`` at a time (``Language.pipe`` passes its own)."""
         for batch in minibatch(docs, size=batch_size):
             yield from [self(doc) for doc in batch]  # type: ignore[operator]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from visitkb.mentions.components.batch import BatchComponent
-from visitkb.mentions.components.spans import locator, write_spans
+from visitkb.mentions.components.spans import Locate, locator, write_spans
 from visitkb.mentions.components.words import WordFlags, norms_of, word_flags
 from visitkb.mentions.lexicon import Lexicon, lexicon
 from visitkb.mentions.model import DurationMention, NumberMention
@@ -95,7 +95,7 @@ class NumberFinder(BatchComponent):
                 continue
             if norm in lex.duration_duals:
                 days = 2 * lex.duration_duals[norm]
-                durations.append(self._duration(doc, norms, i, i, i + 1, days))
+                durations.append(self._duration(locate, norms, i, i, i + 1, days))
                 i += 1
                 continue
             found = self._word_number(norms, i)
@@ -106,19 +106,19 @@ class NumberFinder(BatchComponent):
             numbers.append(NumberMention(*locate(i, end), value, False))
             if end < len(doc) and norms[end] in lex.duration_units:
                 days = value * lex.duration_units[norms[end]]
-                durations.append(self._duration(doc, norms, i, end, end + 1, days))
+                durations.append(self._duration(locate, norms, i, end, end + 1, days))
                 end += 1
             elif i > 0 and norms[i - 1] in lex.duration_units and value == 1:
                 # "يوماً واحداً": the noun before its number.
                 days = lex.duration_units[norms[i - 1]]
-                durations.append(self._duration(doc, norms, i - 1, i, end, days))
+                durations.append(self._duration(locate, norms, i - 1, i, end, days))
             i = end
         write_spans(doc, "numbers", numbers)
         write_spans(doc, "durations", durations)
         return doc
 
     def _duration(
-        self, doc: Doc, norms: list[str], start: int, unit: int, end: int, days: int
+        self, locate: Locate, norms: list[str], start: int, unit: int, end: int, days: int
     ) -> DurationMention:
         lex = self.lex
         before = norms[max(0, start - INTRODUCER_TO_NUMBER) : start]
@@ -128,7 +128,7 @@ class NumberFinder(BatchComponent):
             or norms[unit] in lex.attributive_units
             or (lex.duration_before_visit_noun and any(w in self.visit_nouns for w in after))
         )
-        return DurationMention(*locator(doc)(start, end), days, stated)
+        return DurationMention(*locate(start, end), days, stated)
 
 
 @Language.factory("visitkb_numbers")

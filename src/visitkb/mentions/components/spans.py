@@ -32,10 +32,11 @@ def read_spans(doc: Doc, group: str) -> list[Any]:
 
 
 Location = tuple[int, int, str, int, int, int]
+Locate = Callable[[int, int], Location]
 _LOCATOR = "visitkb_locator"
 
 
-def locator(doc: Doc) -> Callable[[int, int], Location]:
+def locator(doc: Doc) -> Locate:
     """``locate(start, end)``: the fields of ``Mention`` for tokens ``start``..``end``, in their
     order (start and end character, text, first and last+1 token, sentence; positional: no dict
     per mention). Made once per document, after its sentences are split."""
